@@ -1,0 +1,56 @@
+namespace OrderConsole.Core.Orders;
+
+/// <summary>
+/// One order as it stands after its latest change. Immutable: every change makes a new snapshot
+/// with <see cref="Version"/> one higher (see <see cref="OrderChanges"/>).
+/// </summary>
+public sealed record Order
+{
+    public required Guid Id { get; init; }
+    public required string TrackingId { get; init; }
+    public required string TrackingToken { get; init; }
+    public string SupplierTrackingId { get; init; } = string.Empty;
+    public required string SupplierId { get; init; }
+    public required string SupplierName { get; init; }
+    public required string PizzaName { get; init; }
+    public IReadOnlyList<OrderItem> Items { get; init; } = [];
+    public required decimal SupplierPrice { get; init; }
+    public decimal MarkupPercentage { get; init; } = Pricing.DefaultMarkupPercentage;
+    public decimal? CustomerPrice { get; init; }
+    public OrderStatus Status { get; init; } = OrderStatus.PendingSupplier;
+
+    public string? CustomerName { get; init; }
+    public string? CustomerPhone { get; init; }
+    public string? DeliveryAddress { get; init; }
+
+    public string? DriverId { get; init; }
+    public string? DriverName { get; init; }
+    public string? DriverPhone { get; init; }
+
+    /// <summary>Minutes from the supplier's acceptance to delivery, as the supplier promised.</summary>
+    public int? EstimatedDeliveryTime { get; init; }
+    public string? SupplierNotes { get; init; }
+    public string? RejectionReason { get; init; }
+    public string? CancellationReason { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SupplierRespondedAt { get; init; }
+    public DateTimeOffset? CustomerAcceptedAt { get; init; }
+    public DateTimeOffset? PreparingAt { get; init; }
+    public DateTimeOffset? ReadyAt { get; init; }
+    public DateTimeOffset? DispatchedAt { get; init; }
+    public DateTimeOffset? InTransitAt { get; init; }
+    public DateTimeOffset? DeliveredAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>1 at creation, incremented by every change; the optimistic-concurrency token.</summary>
+    public long Version { get; init; } = 1;
+
+    /// <summary>When the supplier's promised delivery time runs out, if they gave one.</summary>
+    public DateTimeOffset? EstimatedArrival =>
+        EstimatedDeliveryTime is { } minutes && SupplierRespondedAt is { } from ? from.AddMinutes(minutes) : null;
+
+    /// <summary>A short form of the id for messages: the first eight hex digits.</summary>
+    public string ShortId => Id.ToString("N")[..8];
+}

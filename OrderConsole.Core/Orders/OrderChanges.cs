@@ -1,0 +1,98 @@
+namespace OrderConsole.Core.Orders;
+
+/// <summary>
+/// Every change an order can go through, as pure functions from one snapshot to the next. Each checks the
+/// transition table and the inputs first, then returns the new snapshot with its stage time and version set.
+/// </summary>
+public static class OrderChanges
+{
+    public static Order Create(
+        Supplier supplier, IReadOnlyList<OrderItem> items, decimal? markupPercentage, DateTimeOffset now,
+        string trackingId, string trackingToken)
+    {
+        var checkedItems = OrderInput.Items(items);
+        var markup = markupPercentage ?? Pricing.DefaultMarkupPercentage;
+        Pricing.EnsureMarkup(markup);
+        var supplierPrice = Pricing.RoundToCents(checkedItems.Sum(item => item.LineTotal));
+        Pricing.EnsureSupplierPrice(supplierPrice);
+
+        return new Order
+        {
+            Id = Guid.CreateVersion7(now),
+            TrackingId = trackingId,
+            TrackingToken = trackingToken,
+            SupplierId = supplier.Id,
+            SupplierName = supplier.Name,
+            PizzaName = checkedItems[0].Name,
+            Items = checkedItems,
+            SupplierPrice = supplierPrice,
+            MarkupPercentage = markup,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public static Order AcceptBySupplier(Order order, string? notes, int? estimatedMinutes, DateTimeOffset now)
+    {
+        var next = MoveTo(order, OrderStatus.SupplierAccepted, now);
+        return next with
+        {
+            SupplierNotes = OrderInput.Optional(notes, "notes", OrderInput.MaxTextLength),
+            EstimatedDeliveryTime = OrderInput.EstimatedMinutes(estimatedMinutes),
+            SupplierRespondedAt = now,
+        };
+    }
+
+    public static Order RejectBySupplier(Order order, string? reason, DateTimeOffset now)
+    {
+        var next = MoveTo(order, OrderStatus.SupplierRejected, now);
+        return next with
+        {
+            RejectionReason = OrderInput.Required(reason, "rejection_reason", OrderInput.MaxTextLength),
+            SupplierRespondedAt = now,
+        };
+    }
+
+    public static Order AcceptByCustomer(Order order, string? name, string? phone, string? address, DateTimeOffset now)
+    {
+        var next = MoveTo(order, OrderStatus.CustomerAccepted, now);
+        return next with
+        {
+            CustomerName = OrderInput.Required(name, "customer_name", OrderInput.MaxNameLength),
+            CustomerPhone = OrderInput.Phone(phone),
+            DeliveryAddress = OrderInput.Required(address, "delivery_address", OrderInput.MaxAddressLength),
+            CustomerPrice = Pricing.CustomerPrice(order.SupplierPrice, order.MarkupPercentage),
+        };
+    }
+
+    public static Order Dispatch(Order order, string driverId, string driverName, string? driverPhone, DateTimeOffset now) =>
+        MoveTo(order, OrderStatus.Dispatched, now) with { DriverId = driverId, DriverName = driverName, DriverPhone = driverPhone };
+
+    public static Order Cancel(Order order, string? reason, DateTimeOffset now) =>
+        MoveTo(order, OrderStatus.Cancelled, now) with
+        {
+            CancellationReason = OrderInput.Required(reason, "cancellation_reason", OrderInput.MaxTextLength),
+        };
+
+    /// <summary>
+    /// A move that needs no input beyond the status (preparing, ready, in transit, delivered): sets the
+    /// status, its stage time, <see cref="Order.UpdatedAt"/> and the next version.
+    /// </summary>
+    public static Order MoveTo(Order order, OrderStatus to, DateTimeOffset now)
+    {
+        OrderTransitions.EnsureAllowed(order, to);
+        var next = order with { Status = to, UpdatedAt = now, Version = order.Version + 1 };
+        return to switch
+        {
+            OrderStatus.SupplierAccepted or OrderStatus.SupplierRejected => next with { SupplierRespondedAt = now },
+            OrderStatus.CustomerAccepted => next with { CustomerAcceptedAt = now },
+            OrderStatus.Preparing => next with { PreparingAt = now },
+            OrderStatus.Ready => next with { ReadyAt = now },
+            OrderStatus.Dispatched => next with { DispatchedAt = now },
+            OrderStatus.InTransit => next with { InTransitAt = now },
+            OrderStatus.Delivered => next with { DeliveredAt = now },
+            OrderStatus.Cancelled => next with { CancelledAt = now },
+            _ => next,
+        };
+    }
+}

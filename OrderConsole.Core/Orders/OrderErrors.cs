@@ -1,0 +1,32 @@
+namespace OrderConsole.Core.Orders;
+
+/// <summary>A rule of the domain said no. The message says what happened in words a person can act on.</summary>
+public abstract class OrderDomainException(string message) : Exception(message);
+
+/// <summary>The requested move is not in the transition table for the order's current status.</summary>
+public sealed class IllegalTransitionException(Guid orderId, OrderStatus current, OrderStatus requested)
+    : OrderDomainException($"order {orderId.ToString("N")[..8]}… is {current.ToWireName()}; it cannot go to {requested.ToWireName()}")
+{
+    public Guid OrderId { get; } = orderId;
+    public OrderStatus Current { get; } = current;
+    public OrderStatus Requested { get; } = requested;
+}
+
+/// <summary>No order has the given id or code.</summary>
+public sealed class OrderNotFoundException(string what)
+    : OrderDomainException($"no order {what} exists");
+
+/// <summary>Someone else changed the order first; reload and try again.</summary>
+public sealed class OrderConflictException(string message) : OrderDomainException(message)
+{
+    public OrderStatus? CurrentStatus { get; init; }
+}
+
+/// <summary>An input value broke a rule; <see cref="Field"/> names the offending field in its wire name.</summary>
+public sealed class OrderValidationException(string field, string message) : OrderDomainException(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>The actor's role or binding does not allow this action on this order.</summary>
+public sealed class ForbiddenOrderActionException(string message) : OrderDomainException(message);

@@ -1,0 +1,69 @@
+namespace OrderConsole.Core.Orders;
+
+/// <summary>
+/// The one transition table: which status may follow which, and which roles may make each move.
+/// Admins may make every allowed move. Store adapters re-check the same table when they apply a change.
+/// </summary>
+public static class OrderTransitions
+{
+    private static readonly Role[] s_supplier = [Role.Supplier, Role.Admin];
+    private static readonly Role[] s_customer = [Role.Customer, Role.Admin];
+    private static readonly Role[] s_dispatcher = [Role.Dispatcher, Role.Admin];
+    private static readonly Role[] s_delivery = [Role.Dispatcher, Role.Driver, Role.Admin];
+    private static readonly Role[] s_cancelEarly = [Role.Supplier, Role.Customer, Role.Dispatcher, Role.Admin];
+    private static readonly Role[] s_cancelLate = [Role.Supplier, Role.Dispatcher, Role.Admin];
+
+    private static readonly Dictionary<(OrderStatus From, OrderStatus To), Role[]> s_table = new()
+    {
+        [(OrderStatus.PendingSupplier, OrderStatus.SupplierAccepted)] = s_supplier,
+        [(OrderStatus.PendingSupplier, OrderStatus.SupplierRejected)] = s_supplier,
+        [(OrderStatus.PendingSupplier, OrderStatus.Cancelled)] = s_cancelLate,
+        [(OrderStatus.SupplierAccepted, OrderStatus.CustomerAccepted)] = s_customer,
+        [(OrderStatus.SupplierAccepted, OrderStatus.Cancelled)] = s_cancelEarly,
+        [(OrderStatus.CustomerAccepted, OrderStatus.Preparing)] = s_supplier,
+        [(OrderStatus.CustomerAccepted, OrderStatus.Cancelled)] = s_cancelEarly,
+        [(OrderStatus.Preparing, OrderStatus.Ready)] = s_supplier,
+        [(OrderStatus.Preparing, OrderStatus.Cancelled)] = s_cancelLate,
+        [(OrderStatus.Ready, OrderStatus.Dispatched)] = s_dispatcher,
+        [(OrderStatus.Ready, OrderStatus.Cancelled)] = s_cancelLate,
+        [(OrderStatus.Dispatched, OrderStatus.InTransit)] = s_delivery,
+        [(OrderStatus.InTransit, OrderStatus.Delivered)] = s_delivery,
+    };
+
+    /// <summary>Every allowed move, for tests, documentation and the Redis script's copy of the table.</summary>
+    public static IEnumerable<(OrderStatus From, OrderStatus To)> AllowedMoves => s_table.Keys;
+
+    public static bool IsAllowed(OrderStatus from, OrderStatus to) => s_table.ContainsKey((from, to));
+
+    /// <summary>The statuses that may follow <paramref name="from"/>.</summary>
+    public static IReadOnlyList<OrderStatus> NextStatuses(OrderStatus from) =>
+        [.. s_table.Keys.Where(move => move.From == from).Select(move => move.To)];
+
+    public static bool RoleMay(Role role, OrderStatus from, OrderStatus to) =>
+        s_table.TryGetValue((from, to), out var roles) && roles.Contains(role);
+
+    /// <summary>Throws <see cref="IllegalTransitionException"/> unless the move is in the table.</summary>
+    public static void EnsureAllowed(Order order, OrderStatus to)
+    {
+        if (!IsAllowed(order.Status, to))
+        {
+            throw new IllegalTransitionException(order.Id, order.Status, to);
+        }
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="actor"/> may move <paramref name="order"/> to <paramref name="to"/>:
+    /// the move is in the table, the role may make it, and a supplier or driver acts only on their own orders.
+    /// </summary>
+    public static void EnsurePermitted(Actor actor, Order order, OrderStatus to)
+    {
+        EnsureAllowed(order, to);
+        if (!RoleMay(actor.Role, order.Status, to))
+        {
+            throw new ForbiddenOrderActionException(
+                $"a {actor.Role.ToString().ToLowerInvariant()} may not move an order from {order.Status.ToWireName()} to {to.ToWireName()}");
+        }
+
+        OrderAccess.EnsureOwnOrder(actor, order);
+    }
+}

@@ -1,0 +1,50 @@
+using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+
+namespace OrderConsole.Core.Storage;
+
+/// <summary>
+/// The storage port. Every write is atomic and appends its events to the feed; adapters (in-memory,
+/// Redis) pass the same contract test suite. Writes are checked against the expected status and version
+/// and the transition table before anything is written.
+/// </summary>
+public interface IOrderStore
+{
+    /// <summary>
+    /// Stores a new order, giving it the supplier's next tracking sequence, and appends <c>order.created</c>.
+    /// Throws <see cref="DuplicateTrackingCodeException"/> when its tracking ID or token is taken.
+    /// </summary>
+    Task<Order> CreateAsync(Order order, Supplier supplier, string actor, string commandId, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies one transition if the order still has the expected status and version; appends its event.</summary>
+    Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default);
+
+    Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default);
+
+    Task<Order?> FindByTrackingTokenAsync(string trackingToken, CancellationToken cancellationToken = default);
+
+    Task<Order?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken = default);
+
+    /// <summary>Orders matching the query, most recently changed first.</summary>
+    Task<IReadOnlyList<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The order's own events, oldest first.</summary>
+    Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces a supplier.</summary>
+    Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default);
+
+    Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
+    Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
+}

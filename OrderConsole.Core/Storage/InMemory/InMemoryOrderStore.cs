@@ -1,0 +1,249 @@
+using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+
+namespace OrderConsole.Core.Storage.InMemory;
+
+/// <summary>
+/// The embedded store for a single instance: data lives as long as the process. Writes are serialized by
+/// one lock and check everything before changing anything; reads see immutable snapshots.
+/// </summary>
+public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : IOrderStore
+{
+    private const int RememberedCommands = 10_000;
+
+    private readonly Lock _write = new();
+    private readonly Dictionary<Guid, Order> _orders = [];
+    private readonly Dictionary<Guid, List<OrderEvent>> _history = [];
+    private readonly Dictionary<string, Guid> _byTrackingId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Guid> _bySupplierTrackingId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _supplierSequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Supplier> _suppliers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Order> _commandResults = new(StringComparer.Ordinal);
+    private readonly Queue<string> _commandOrder = new();
+
+    public InMemoryOrderStore(TimeProvider clock)
+        : this(clock, new InMemoryFeed())
+    {
+    }
+
+    /// <summary>The feed this store appends to.</summary>
+    public IOrderFeed Feed => feed;
+
+    public Task<Order> CreateAsync(Order order, Supplier supplier, string actor, string commandId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            if (_commandResults.TryGetValue(commandId, out var earlier))
+            {
+                return Task.FromResult(earlier);
+            }
+
+            if (_orders.ContainsKey(order.Id) || _byTrackingId.ContainsKey(order.TrackingId))
+            {
+                throw new DuplicateTrackingCodeException(order.TrackingId);
+            }
+
+            if (_byToken.ContainsKey(order.TrackingToken))
+            {
+                throw new DuplicateTrackingCodeException("token");
+            }
+
+            var sequence = _supplierSequences.GetValueOrDefault(supplier.Id) + 1;
+            _supplierSequences[supplier.Id] = sequence;
+            var stored = order with { SupplierTrackingId = TrackingCodes.SupplierTrackingId(supplier.TrackingPrefix, sequence) };
+
+            _orders[stored.Id] = stored;
+            _byTrackingId[stored.TrackingId] = stored.Id;
+            _byToken[stored.TrackingToken] = stored.Id;
+            _bySupplierTrackingId[stored.SupplierTrackingId] = stored.Id;
+            _history[stored.Id] = [];
+            AppendOrderEvent(OrderEventTypes.Created, stored, actor, correlationId: null);
+            Remember(commandId, stored);
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            if (_commandResults.TryGetValue(transition.CommandId, out var earlier))
+            {
+                return Task.FromResult(earlier);
+            }
+
+            TransitionChecks.Ensure(_orders.GetValueOrDefault(transition.Next.Id), transition);
+            foreach (var assignment in transition.Drivers)
+            {
+                var driver = _drivers.GetValueOrDefault(assignment.DriverId)
+                    ?? throw new OrderValidationException("driver_id", $"no driver {assignment.DriverId} exists");
+                if (assignment.MustBeAvailable && driver.Status != DriverStatus.Available)
+                {
+                    throw TransitionChecks.DriverNotAvailable(driver.Name, driver.Status.ToString().ToLowerInvariant());
+                }
+            }
+
+            // Every check has passed; only now does anything change.
+            var next = transition.Next;
+            _orders[next.Id] = next;
+            AppendOrderEvent(transition.EventType, next, transition.Actor, transition.CorrelationId);
+            foreach (var assignment in transition.Drivers)
+            {
+                var driver = _drivers[assignment.DriverId] with
+                {
+                    Status = assignment.Status,
+                    OrderId = assignment.OrderId,
+                    UpdatedAt = next.UpdatedAt,
+                };
+                _drivers[driver.Id] = driver;
+                feed.Append(DriverEvent(driver, transition.Actor));
+            }
+
+            Remember(transition.CommandId, next);
+            return Task.FromResult(next);
+        }
+    }
+
+    public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_orders.GetValueOrDefault(id));
+        }
+    }
+
+    public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) =>
+        FindBy(_byTrackingId, trackingId);
+
+    public Task<Order?> FindByTrackingTokenAsync(string trackingToken, CancellationToken cancellationToken = default) =>
+        FindBy(_byToken, trackingToken);
+
+    public Task<Order?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken = default) =>
+        FindBy(_bySupplierTrackingId, supplierTrackingId);
+
+    public Task<IReadOnlyList<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            IReadOnlyList<Order> page = [.. _orders.Values
+                .Where(query.Matches)
+                .OrderByDescending(order => order.UpdatedAt)
+                .ThenByDescending(order => order.Id)
+                .Skip(query.Offset)
+                .Take(query.Limit)];
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            IReadOnlyDictionary<OrderStatus, long> counts = OrderStatusNames.All.ToDictionary(
+                status => status,
+                status => (long)_orders.Values.Count(order => order.Status == status));
+            return Task.FromResult(counts);
+        }
+    }
+
+    public Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            IReadOnlyList<OrderEvent> history = _history.TryGetValue(orderId, out var events) ? [.. events] : [];
+            return Task.FromResult(history);
+        }
+    }
+
+    public Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            IReadOnlyList<Supplier> suppliers = [.. _suppliers.Values.OrderBy(supplier => supplier.Name, StringComparer.Ordinal)];
+            return Task.FromResult(suppliers);
+        }
+    }
+
+    public Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            _suppliers[supplier.Id] = supplier;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            IReadOnlyList<Driver> drivers = [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
+            return Task.FromResult(drivers);
+        }
+    }
+
+    public Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_drivers.GetValueOrDefault(driverId));
+        }
+    }
+
+    public Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            var stored = driver with { UpdatedAt = clock.GetUtcNow() };
+            _drivers[stored.Id] = stored;
+            feed.Append(DriverEvent(stored, actor));
+            return Task.FromResult(stored);
+        }
+    }
+
+    private Task<Order?> FindBy(Dictionary<string, Guid> index, string code)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(index.TryGetValue(code, out var id) ? _orders.GetValueOrDefault(id) : null);
+        }
+    }
+
+    private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)
+    {
+        var appended = feed.Append(new OrderEvent
+        {
+            EventId = string.Empty,
+            EventType = eventType,
+            OrderId = order.Id,
+            Order = order,
+            Timestamp = order.UpdatedAt,
+            Actor = actor,
+            CorrelationId = correlationId,
+            Version = order.Version,
+        });
+        _history[order.Id].Add(appended);
+    }
+
+    private OrderEvent DriverEvent(Driver driver, string actor) => new()
+    {
+        EventId = string.Empty,
+        EventType = OrderEventTypes.DriverUpdated,
+        Driver = driver,
+        Timestamp = clock.GetUtcNow(),
+        Actor = actor,
+    };
+
+    private void Remember(string commandId, Order result)
+    {
+        _commandResults[commandId] = result;
+        _commandOrder.Enqueue(commandId);
+        if (_commandOrder.Count > RememberedCommands)
+        {
+            _commandResults.Remove(_commandOrder.Dequeue());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using OrderConsole.Core.Orders;
+
+namespace OrderConsole.Core.Storage;
+
+/// <summary>
+/// The checks every adapter makes before writing a transition, in one order: the order exists, it is
+/// still in the expected status at the expected version, and the move is in the transition table.
+/// </summary>
+public static class TransitionChecks
+{
+    public static void Ensure(Order? current, OrderTransition transition)
+    {
+        var next = transition.Next;
+        if (current is null)
+        {
+            throw new OrderNotFoundException(next.Id.ToString());
+        }
+
+        if (current.Status != transition.ExpectedStatus && !OrderTransitions.IsAllowed(current.Status, next.Status))
+        {
+            throw new IllegalTransitionException(current.Id, current.Status, next.Status);
+        }
+
+        if (current.Version != transition.ExpectedVersion || current.Status != transition.ExpectedStatus)
+        {
+            throw Conflict(current);
+        }
+
+        if (next.Version != current.Version + 1 || !OrderTransitions.IsAllowed(current.Status, next.Status))
+        {
+            throw new IllegalTransitionException(current.Id, current.Status, next.Status);
+        }
+    }
+
+    public static OrderConflictException Conflict(Order current) =>
+        new($"order {current.ShortId}… was changed by someone else (it is now {current.Status.ToWireName()}, version {current.Version}); reload it and try again")
+        {
+            CurrentStatus = current.Status,
+        };
+
+    public static OrderConflictException DriverNotAvailable(string driverId, string status) =>
+        new($"driver {driverId} is {status}; choose an available driver");
+}
