@@ -1,0 +1,238 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage;
+
+namespace OrderConsole.Core.Live;
+
+/// <summary>
+/// The per-instance read model: active and recent orders, drivers and recent events, kept current by
+/// tailing the store's feed. Pages read from here on every render and subscribe for changes; nothing
+/// in the UI calls the store to render.
+/// </summary>
+public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider clock, LiveOrdersOptions options, ILogger<LiveOrders> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, Order> _orders = new();
+    private readonly ConcurrentDictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
+    private readonly Lock _recentLock = new();
+    private readonly Queue<OrderEvent> _recent = new();
+    private long _nextSubscriptionId;
+    private string? _lastEventId;
+
+    /// <summary>True while the last read of the feed succeeded.</summary>
+    public bool IsFeedConnected { get; private set; }
+
+    /// <summary>When the newest applied event happened.</summary>
+    public DateTimeOffset? LastEventAt { get; private set; }
+
+    /// <summary>Loads the snapshot before the app starts serving, so the first page render has data.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await LoadSnapshotAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public Order? Find(Guid orderId) => _orders.GetValueOrDefault(orderId);
+
+    /// <summary>Orders matching <paramref name="predicate"/>, most recently changed first.</summary>
+    public IReadOnlyList<Order> Orders(Func<Order, bool>? predicate = null) =>
+        [.. _orders.Values.Where(predicate ?? (_ => true)).OrderByDescending(order => order.UpdatedAt).ThenByDescending(order => order.Id)];
+
+    public IReadOnlyList<Driver> Drivers() => [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
+
+    public IReadOnlyDictionary<OrderStatus, int> CountsByStatus()
+    {
+        var counts = OrderStatusNames.All.ToDictionary(status => status, _ => 0);
+        foreach (var order in _orders.Values)
+        {
+            counts[order.Status]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>The newest events, newest first (bounded).</summary>
+    public IReadOnlyList<OrderEvent> RecentEvents()
+    {
+        lock (_recentLock)
+        {
+            return [.. _recent.Reverse()];
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> after changes that match <paramref name="filter"/>, at most once per
+    /// render interval. Dispose the result to stop; a page must, or this singleton keeps its circuit alive.
+    /// </summary>
+    public IDisposable Subscribe(LiveFilter filter, Func<Task> onChange)
+    {
+        var id = Interlocked.Increment(ref _nextSubscriptionId);
+        var subscription = new Subscription(this, id, filter, new CoalescingThrottle(onChange, options.MinRenderInterval, clock, logger));
+        _subscriptions[id] = subscription;
+        return subscription;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var batch = await feed.ReadAfterAsync(_lastEventId, options.FeedBatchSize, options.FeedWait, stoppingToken);
+                SetConnected(true);
+                if (batch.Trimmed)
+                {
+                    logger.LogWarning("Feed position {EventId} was trimmed away; reloading the snapshot", _lastEventId);
+                    await LoadSnapshotAsync(stoppingToken);
+                    NotifyAll();
+                    continue;
+                }
+
+                Apply(batch.Events);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Reading the order feed failed; retrying from {EventId}", _lastEventId);
+                SetConnected(false);
+                await Task.Delay(s_retryDelay, clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task LoadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        // Read the feed position first: whatever lands while the snapshot loads is replayed after it,
+        // and replaying is harmless because older versions never replace newer ones.
+        var position = await feed.GetLatestEventIdAsync(cancellationToken);
+        var active = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => !status.IsFinal())], Limit = int.MaxValue }, cancellationToken);
+        var finished = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => status.IsFinal())], Limit = options.RecentFinishedOrders }, cancellationToken);
+        var drivers = await store.ListDriversAsync(cancellationToken);
+
+        _orders.Clear();
+        foreach (var order in active.Concat(finished))
+        {
+            _orders[order.Id] = order;
+        }
+
+        _drivers.Clear();
+        foreach (var driver in drivers)
+        {
+            _drivers[driver.Id] = driver;
+        }
+
+        _lastEventId = position;
+        SetConnected(true);
+    }
+
+    private void Apply(IReadOnlyList<OrderEvent> events)
+    {
+        var finishedAny = false;
+        foreach (var change in events)
+        {
+            Order? previous = null;
+            if (change.Order is { } order)
+            {
+                previous = _orders.GetValueOrDefault(order.Id);
+                if (previous is not null && previous.Version >= order.Version)
+                {
+                    _lastEventId = change.EventId;
+                    continue;
+                }
+
+                _orders[order.Id] = order;
+                finishedAny |= order.Status.IsFinal();
+            }
+
+            if (change.Driver is { } driver)
+            {
+                _drivers[driver.Id] = driver;
+            }
+
+            Remember(change);
+            _lastEventId = change.EventId;
+            LastEventAt = change.Timestamp;
+            foreach (var subscription in _subscriptions.Values)
+            {
+                if (subscription.Filter.Matches(change, previous))
+                {
+                    subscription.Throttle.Signal();
+                }
+            }
+        }
+
+        if (finishedAny)
+        {
+            EvictOldFinishedOrders();
+        }
+    }
+
+    private void Remember(OrderEvent change)
+    {
+        lock (_recentLock)
+        {
+            _recent.Enqueue(change);
+            while (_recent.Count > options.RecentEvents)
+            {
+                _recent.Dequeue();
+            }
+        }
+    }
+
+    private void EvictOldFinishedOrders()
+    {
+        var finished = _orders.Values.Where(order => order.Status.IsFinal()).ToList();
+        var excess = finished.Count - options.RecentFinishedOrders;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        foreach (var order in finished.OrderBy(order => order.UpdatedAt).Take(excess))
+        {
+            _orders.TryRemove(order.Id, out _);
+        }
+    }
+
+    private void SetConnected(bool connected)
+    {
+        if (IsFeedConnected == connected)
+        {
+            return;
+        }
+
+        IsFeedConnected = connected;
+        NotifyAll();
+    }
+
+    private void NotifyAll()
+    {
+        foreach (var subscription in _subscriptions.Values)
+        {
+            subscription.Throttle.Signal();
+        }
+    }
+
+    private sealed class Subscription(LiveOrders owner, long id, LiveFilter filter, CoalescingThrottle throttle) : IDisposable
+    {
+        public LiveFilter Filter => filter;
+
+        public CoalescingThrottle Throttle => throttle;
+
+        public void Dispose()
+        {
+            throttle.Dispose();
+            owner._subscriptions.TryRemove(id, out _);
+        }
+    }
+}

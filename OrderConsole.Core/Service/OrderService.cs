@@ -1,0 +1,120 @@
+using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage;
+
+namespace OrderConsole.Core.Service;
+
+/// <summary>
+/// The commands and queries of the console. Each command loads the order, checks who may do it, computes
+/// the next snapshot with <see cref="OrderChanges"/>, and hands it to the store to apply atomically.
+/// The optional command id makes retries safe: the same id is applied once.
+/// </summary>
+public sealed class OrderService(IOrderStore store, TimeProvider clock)
+{
+    private const int TrackingCodeAttempts = 5;
+
+    public async Task<Order> CreateAsync(Actor actor, CreateOrder command, string? commandId = null, CancellationToken cancellationToken = default)
+    {
+        if (actor.Role is not (Role.Supplier or Role.Admin))
+        {
+            throw new ForbiddenOrderActionException($"a {RoleName(actor)} may not create orders");
+        }
+
+        if (actor.Role == Role.Supplier && actor.SupplierId != command.SupplierId)
+        {
+            throw new ForbiddenOrderActionException("a supplier may create orders only for their own supplier");
+        }
+
+        var supplier = (await store.ListSuppliersAsync(cancellationToken)).FirstOrDefault(candidate => candidate.Id == command.SupplierId)
+            ?? throw new OrderValidationException("supplier_id", $"no supplier {command.SupplierId} exists");
+        commandId ??= NewCommandId();
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var order = OrderChanges.Create(
+                supplier, command.Items, command.MarkupPercentage, clock.GetUtcNow(),
+                TrackingCodes.NewTrackingId(), TrackingCodes.NewTrackingToken());
+            try
+            {
+                return await store.CreateAsync(order, supplier, actor.Name, commandId, cancellationToken);
+            }
+            catch (DuplicateTrackingCodeException) when (attempt < TrackingCodeAttempts)
+            {
+                // A random 8-digit code collided with a live one; draw again.
+            }
+        }
+    }
+
+    public Task<Order> AcceptAsSupplierAsync(Actor actor, Guid orderId, string? notes, int? estimatedMinutes, string? commandId = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, orderId, OrderStatus.SupplierAccepted, order => OrderChanges.AcceptBySupplier(order, notes, estimatedMinutes, clock.GetUtcNow()), commandId, cancellationToken);
+
+    public Task<Order> RejectAsSupplierAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, orderId, OrderStatus.SupplierRejected, order => OrderChanges.RejectBySupplier(order, reason, clock.GetUtcNow()), commandId, cancellationToken);
+
+    public Task<Order> AcceptOfferAsync(Actor actor, Guid orderId, CustomerDetails customer, string? commandId = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, orderId, OrderStatus.CustomerAccepted, order => OrderChanges.AcceptByCustomer(order, customer.Name, customer.Phone, customer.Address, clock.GetUtcNow()), commandId, cancellationToken);
+
+    public Task<Order> CancelAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, orderId, OrderStatus.Cancelled, order => OrderChanges.Cancel(order, reason, clock.GetUtcNow()), commandId, cancellationToken);
+
+    /// <summary>Preparing, ready, in transit or delivered: the moves that need no input. Delivery frees the driver.</summary>
+    public Task<Order> AdvanceAsync(Actor actor, Guid orderId, OrderStatus to, string? commandId = null, CancellationToken cancellationToken = default)
+    {
+        if (to is not (OrderStatus.Preparing or OrderStatus.Ready or OrderStatus.InTransit or OrderStatus.Delivered))
+        {
+            throw new OrderValidationException("status", $"{to.ToWireName()} needs more than a status change; use its own command");
+        }
+
+        return ChangeAsync(
+            actor, orderId, to, order => OrderChanges.MoveTo(order, to, clock.GetUtcNow()), commandId, cancellationToken,
+            drivers: order => to == OrderStatus.Delivered && order.DriverId is { } driverId ? [DriverAssignment.Release(driverId)] : []);
+    }
+
+    public async Task<Order> DispatchAsync(Actor actor, Guid orderId, string driverId, string? commandId = null, CancellationToken cancellationToken = default)
+    {
+        var driver = await store.GetDriverAsync(driverId, cancellationToken)
+            ?? throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+        return await ChangeAsync(
+            actor, orderId, OrderStatus.Dispatched, order => OrderChanges.Dispatch(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()), commandId, cancellationToken,
+            drivers: order => [DriverAssignment.Assign(driver.Id, order.Id)]);
+    }
+
+    public async Task<Order> GetAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
+    {
+        var order = await store.GetAsync(orderId, cancellationToken);
+        return order is not null && OrderAccess.CanSee(actor, order) ? order : throw new OrderNotFoundException(orderId.ToString());
+    }
+
+    public async Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(actor, orderId, cancellationToken);
+        return await store.GetHistoryAsync(orderId, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default) =>
+        store.ListSuppliersAsync(cancellationToken);
+
+    private async Task<Order> ChangeAsync(
+        Actor actor, Guid orderId, OrderStatus to, Func<Order, Order> change, string? commandId, CancellationToken cancellationToken,
+        Func<Order, IReadOnlyList<DriverAssignment>>? drivers = null)
+    {
+        var order = await store.GetAsync(orderId, cancellationToken);
+        if (order is null || !OrderAccess.CanSee(actor, order))
+        {
+            throw new OrderNotFoundException(orderId.ToString());
+        }
+
+        OrderTransitions.EnsurePermitted(actor, order, to);
+        var next = change(order);
+        var transition = new OrderTransition(next, order.Status, order.Version, OrderEventTypes.ForStatus(to), actor.Name, commandId ?? NewCommandId())
+        {
+            Drivers = drivers?.Invoke(order) ?? [],
+        };
+        return await store.ApplyAsync(transition, cancellationToken);
+    }
+
+    private static string NewCommandId() => Guid.NewGuid().ToString("N");
+
+    private static string RoleName(Actor actor) => actor.Role.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,43 @@
+using OrderConsole.Components.Controls;
+using OrderConsole.Core.Live;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
+
+namespace OrderConsole.Components.Pages;
+
+/// <summary>The customer's view: priced offers with their breakdown, accepting one, and the orders accepted so far.</summary>
+public partial class Customer : LivePage
+{
+    private static readonly Actor s_customer = new("customer", Role.Customer);
+
+    private IReadOnlyList<Order> _offers = [];
+    private IReadOnlyList<Order> _accepted = [];
+    private Guid? _selectedId;
+    private string? _name;
+    private string? _phone;
+    private string? _address;
+
+    private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
+
+    protected override LiveFilter Filter => LiveFilter.Orders(order => order.Status != OrderStatus.PendingSupplier);
+
+    protected override void Refresh()
+    {
+        _offers = [.. Live.Orders(order => order.Status == OrderStatus.SupplierAccepted).OrderBy(order => order.SupplierRespondedAt)];
+        _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null);
+    }
+
+    private void Open(Order order)
+    {
+        _selectedId = order.Id;
+        Errors.Clear();
+    }
+
+    private async Task AcceptAsync()
+    {
+        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(s_customer, _selectedId!.Value, new CustomerDetails(_name, _phone, _address))))
+        {
+            _name = _phone = _address = null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using OrderConsole.Components.Controls;
+using OrderConsole.Core.Live;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
+
+namespace OrderConsole.Components.Pages;
+
+/// <summary>The supplier's desk: create orders, answer them, prepare them, cancel before dispatch.</summary>
+public partial class Supplier : LivePage
+{
+    private IReadOnlyList<Core.Orders.Supplier> _suppliers = [];
+    private string _supplierId = string.Empty;
+    private IReadOnlyList<Order> _queue = [];
+    private Guid? _selectedId;
+
+    private string? _item;
+    private decimal? _price;
+    private decimal? _markup = Pricing.DefaultMarkupPercentage;
+    private string? _notes;
+    private int? _minutes = 30;
+    private string? _rejection;
+    private string? _cancellation;
+
+    private Actor Actor => new("supplier", Role.Supplier, _supplierId);
+
+    private string SupplierName => _suppliers.FirstOrDefault(supplier => supplier.Id == _supplierId)?.Name ?? _supplierId;
+
+    private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
+
+    protected override LiveFilter Filter => LiveFilter.Orders(order => order.SupplierId == _supplierId);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _suppliers = await Orders.ListSuppliersAsync();
+        _supplierId = _suppliers.Count > 0 ? _suppliers[0].Id : string.Empty;
+        Refresh();
+    }
+
+    /// <summary>Active orders first, longest waiting on top; finished ones after, newest first.</summary>
+    protected override void Refresh() =>
+        _queue = [.. Live.Orders(order => order.SupplierId == _supplierId)
+            .OrderBy(order => order.Status.IsFinal())
+            .ThenBy(order => order.Status.IsFinal() ? -order.UpdatedAt.UtcTicks : order.CreatedAt.UtcTicks)];
+
+    private void ActAs(string supplierId)
+    {
+        _supplierId = supplierId;
+        _selectedId = null;
+        Refresh();
+    }
+
+    private void Open(Order order)
+    {
+        _selectedId = order.Id;
+        Errors.Clear();
+    }
+
+    private async Task CreateAsync()
+    {
+        Order? created = null;
+        if (await RunAsync("Order created", async () =>
+        {
+            if (_price is null)
+            {
+                throw new OrderValidationException("supplier_price", "Supplier price is required");
+            }
+
+            created = await Orders.CreateAsync(Actor, new CreateOrder(_supplierId, [new OrderItem(_item ?? string.Empty, 1, _price.Value)], _markup));
+        }))
+        {
+            _item = null;
+            _price = null;
+            _selectedId = created?.Id;
+        }
+    }
+
+    private Task AcceptAsync() =>
+        RunAsync("Order accepted", () => Orders.AcceptAsSupplierAsync(Actor, _selectedId!.Value, _notes, _minutes));
+
+    private Task RejectAsync() =>
+        RunAsync("Order rejected", () => Orders.RejectAsSupplierAsync(Actor, _selectedId!.Value, _rejection));
+
+    private Task AdvanceAsync(OrderStatus to) =>
+        RunAsync($"Order is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, _selectedId!.Value, to));
+
+    private async Task CancelAsync()
+    {
+        if (await RunAsync("Order cancelled", () => Orders.CancelAsync(Actor, _selectedId!.Value, _cancellation)))
+        {
+            _cancellation = null;
+        }
+    }
+}

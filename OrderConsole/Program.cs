@@ -1,0 +1,28 @@
+using OrderConsole.Components;
+using OrderConsole.Hosting;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOrderConsole(builder.Configuration);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+builder.Services.AddHealthChecks();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapBlazorFrameworkScript();
+app.MapHealthChecks("/healthz");
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>The web app's entry point; public so tests can host it with WebApplicationFactory.</summary>
+public partial class Program;
