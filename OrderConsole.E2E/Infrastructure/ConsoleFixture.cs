@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace OrderConsole.E2E.Infrastructure;
+
+/// <summary>One running console and one browser, shared by the tests of a collection.</summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public ConsoleProcess Console { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Where screenshots go: SCREENSHOT_DIR when set, else a folder beside the test binaries.</summary>
+    public static string ScreenshotDirectory =>
+        Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } directory
+            ? directory
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Console = await ConsoleProcess.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    /// <summary>Opens <paramref name="path"/> in a new page of <paramref name="context"/> and waits until the circuit is interactive.</summary>
+    public async Task<IPage> OpenAsync(IBrowserContext context, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Console.Address, path).ToString());
+        await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Console is not null)
+        {
+            await Console.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Tests that share one console process and browser.</summary>
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "console";
+}
