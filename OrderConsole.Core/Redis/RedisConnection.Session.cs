@@ -7,7 +7,7 @@ public sealed partial class RedisConnection
 {
     private async Task<RedisSession> OpenSessionAsync(CancellationToken cancellationToken)
     {
-        var session = await RedisSession.OpenAsync(Options, cancellationToken);
+        var session = await RedisSession.OpenAsync(Options, OnSessionAborted, cancellationToken);
         try
         {
             await HandshakeAsync(session);
@@ -18,6 +18,21 @@ public sealed partial class RedisConnection
             await session.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Runs inside the failing session before its commands are failed: a caller who reacts to such a failure by
+    /// sending again must already see "reconnecting", not a connection that looks alive.
+    /// </summary>
+    private void OnSessionAborted(RedisSession session, Exception cause)
+    {
+        if (Interlocked.CompareExchange(ref _session, null, session) != session)
+        {
+            return;
+        }
+
+        _lastFailure = cause;
+        ChangeState(RedisConnectionState.Reconnecting, cause);
     }
 
     /// <summary>AUTH, SELECT and CLIENT SETNAME, pipelined, before any caller's command can use the session.</summary>
@@ -66,14 +81,13 @@ public sealed partial class RedisConnection
                 return;
             }
 
-            _lastFailure = cause;
-            _session = null;
+            // Usually already done from inside the failing session; repeated here in case the session closed otherwise.
+            OnSessionAborted(session, cause);
             if (_logger.IsEnabled(LogLevel.Warning))
             {
                 _logger.LogWarning(cause, "Redis connection {Name} lost; reconnecting", DisplayName);
             }
 
-            ChangeState(RedisConnectionState.Reconnecting, cause);
             await session.DisposeAsync();
 
             var next = await ReconnectAsync(stopping);
@@ -87,7 +101,7 @@ public sealed partial class RedisConnection
             if (State == RedisConnectionState.Disposed)
             {
                 // Disposed while this session was opening: DisposeAsync may not have seen it, so close it here.
-                _session = null;
+                Interlocked.CompareExchange(ref _session, null, session);
                 await session.DisposeAsync();
                 return;
             }

@@ -13,7 +13,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
 {
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _shutdown = new();
-    private volatile RedisSession? _session;
+    private RedisSession? _session;
     private volatile Exception? _lastFailure;
     private int _state = (int)RedisConnectionState.Connecting;
     private Task _supervision = Task.CompletedTask;
@@ -64,7 +64,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
 
     /// <summary>Sends a command with the connection's command timeout, e.g. <c>ExecuteAsync("SET", key, value)</c>.</summary>
     public Task<RedisReply> ExecuteAsync(string command, params ReadOnlySpan<RedisArgument> args) =>
-        Send(_session, command, args, Options.CommandTimeout, CancellationToken.None);
+        Send(Volatile.Read(ref _session), command, args, Options.CommandTimeout, CancellationToken.None);
 
     /// <summary>
     /// Sends a command given as name and arguments together, with an optional timeout of its own (blocking commands
@@ -77,7 +77,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
             throw new ArgumentException("a request needs at least the command name", nameof(commandAndArgs));
         }
 
-        return Send(_session, commandAndArgs[0], commandAndArgs[1..], timeout ?? Options.CommandTimeout, cancellationToken);
+        return Send(Volatile.Read(ref _session), commandAndArgs[0], commandAndArgs[1..], timeout ?? Options.CommandTimeout, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -89,8 +89,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
 
         RedisMetrics.Untrack(this);
         await _shutdown.CancelAsync();
-        var session = _session;
-        _session = null;
+        var session = Interlocked.Exchange(ref _session, null);
         if (session is not null)
         {
             await session.DisposeAsync();
@@ -135,6 +134,8 @@ public sealed partial class RedisConnection : IAsyncDisposable
         return State switch
         {
             RedisConnectionState.Disposed => new RedisConnectionException($"{command} was not sent: the connection to {endpoint} has been disposed"),
+            RedisConnectionState.Connected => new RedisConnectionException(
+                $"{command} was not sent: the connection to {endpoint} has just been lost and is about to reconnect", _lastFailure),
             _ => new RedisConnectionException(
                 $"{command} was not sent: the connection to {endpoint} is {State.ToString().ToLowerInvariant()}" +
                 (_lastFailure is { } cause ? $" after: {cause.Message}" : string.Empty),
@@ -144,7 +145,7 @@ public sealed partial class RedisConnection : IAsyncDisposable
 
     private void Publish(RedisSession session)
     {
-        _session = session;
+        Volatile.Write(ref _session, session);
         _lastFailure = null;
         ChangeState(RedisConnectionState.Connected, cause: null);
     }

@@ -30,12 +30,14 @@ internal sealed class RedisSession : IAsyncDisposable
     private readonly ITimer _sweep;
     private readonly Task _reading;
     private readonly Task _writing;
+    private readonly Action<RedisSession, Exception>? _onAbort;
     private Exception? _failure;
     private long _lastReplyTimestamp = Stopwatch.GetTimestamp();
 
-    private RedisSession(Stream stream, RedisConnectionOptions options)
+    private RedisSession(Stream stream, RedisConnectionOptions options, Action<RedisSession, Exception>? onAbort)
     {
         _stream = stream;
+        _onAbort = onAbort;
         _endpoint = $"{options.Host}:{options.Port}";
         _parser = new RespParser(options.Limits);
         _input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 4 * 1024, leaveOpen: true));
@@ -49,10 +51,15 @@ internal sealed class RedisSession : IAsyncDisposable
     /// <summary>Completes with the reason once the session has failed or been closed.</summary>
     public Task<Exception> Closed => _closed.Task;
 
-    public static async Task<RedisSession> OpenAsync(RedisConnectionOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects a new session. <paramref name="onAbort"/> is called once when it fails, before any waiting
+    /// command is failed, so the owner can stop routing commands to it first.
+    /// </summary>
+    public static async Task<RedisSession> OpenAsync(
+        RedisConnectionOptions options, Action<RedisSession, Exception>? onAbort, CancellationToken cancellationToken)
     {
         var stream = await RedisTransport.ConnectAsync(options, cancellationToken);
-        return new RedisSession(stream, options);
+        return new RedisSession(stream, options, onAbort);
     }
 
     /// <summary>Queues a command for the writer and the reply FIFO in one step, so both see the same order.</summary>
@@ -98,6 +105,7 @@ internal sealed class RedisSession : IAsyncDisposable
 
         _outgoing.Writer.TryComplete();
         _sweep.Dispose();
+        _onAbort?.Invoke(this, cause);
         foreach (var command in waiting)
         {
             command.FailDisconnected(_endpoint, cause);
