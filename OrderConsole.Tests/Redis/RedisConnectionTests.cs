@@ -273,4 +273,21 @@ public sealed class RedisConnectionTests(RedisServerFixture server)
 
         Assert.Contains((1, "gauge-check"), states);
     }
+
+    [Fact]
+    public async Task An_idle_connection_sends_heartbeat_PINGs()
+    {
+        await using var admin = await server.ConnectAsync();
+        var options = RedisConnectionOptions.Parse($"{server.ConnectionString},name=heartbeat-check") with
+        {
+            HeartbeatInterval = TimeSpan.FromMilliseconds(200),
+        };
+        await using var idle = await RedisConnection.ConnectAsync(options);
+
+        await Eventually.TrueAsync(
+            async () => (await admin.ExecuteAsync("CLIENT", "LIST")).AsString()!
+                .Split('\n')
+                .Any(client => client.Contains("name=heartbeat-check ", StringComparison.Ordinal) && client.Contains("cmd=ping", StringComparison.Ordinal)),
+            "a heartbeat PING from the idle connection");
+    }
 }

@@ -71,6 +71,40 @@ public sealed class RedisFaultTests(RedisServerFixture server)
     }
 
     [Fact]
+    public async Task A_heartbeat_without_a_reply_drops_the_socket_and_reconnects()
+    {
+        await using var admin = await server.ConnectAsync("commandTimeout=30000");
+        var options = RedisConnectionOptions.Parse(server.ConnectionString) with { HeartbeatInterval = TimeSpan.FromMilliseconds(200) };
+        await using var redis = await RedisConnection.ConnectAsync(options);
+        var reconnecting = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        redis.StateChanged += (_, change) =>
+        {
+            if (change.Current == RedisConnectionState.Reconnecting)
+            {
+                reconnecting.TrySetResult(change.Cause);
+            }
+        };
+
+        await admin.ExecuteAsync("CLIENT", "PAUSE", 2000, "ALL");
+        var cause = await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("heartbeat PING", cause!.Message, StringComparison.Ordinal);
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    return (await redis.ExecuteAsync("PING")).AsString() == "PONG";
+                }
+                catch (RedisException)
+                {
+                    return false;
+                }
+            },
+            "answering again on a new socket after the pause");
+    }
+
+    [Fact]
     public async Task A_paused_server_times_out_the_caller_and_later_commands_still_get_their_own_replies()
     {
         await using var admin = await server.ConnectAsync("commandTimeout=30000");
