@@ -46,10 +46,13 @@ public static class DemoData
         (OrderStatus.Dispatched, 1), (OrderStatus.InTransit, 1), (OrderStatus.Delivered, 6), (OrderStatus.Cancelled, 2),
     ];
 
-    /// <summary>Seeds the demo data unless the store already has suppliers; returns whether it seeded.</summary>
+    /// <summary>
+    /// Seeds the demo data into an empty store, once across every instance sharing it; returns whether this
+    /// call seeded.
+    /// </summary>
     public static async Task<bool> SeedIfEmptyAsync(IOrderStore store, OrderService orders, CancellationToken cancellationToken = default)
     {
-        if ((await store.ListSuppliersAsync(cancellationToken)).Count > 0)
+        if ((await store.ListSuppliersAsync(cancellationToken)).Count > 0 || !await store.ClaimOnceAsync("demo-seed", cancellationToken))
         {
             return false;
         }

@@ -43,7 +43,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
     /// <summary>Orders matching <paramref name="predicate"/>, most recently changed first.</summary>
     public IReadOnlyList<Order> Orders(Func<Order, bool>? predicate = null) =>
-        [.. _orders.Values.Where(predicate ?? (_ => true)).OrderByDescending(order => order.UpdatedAt).ThenByDescending(order => order.Id)];
+        [.. OrderQuery.NewestFirst(_orders.Values.Where(predicate ?? (_ => true)))];
 
     public IReadOnlyList<Driver> Drivers() => [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
 

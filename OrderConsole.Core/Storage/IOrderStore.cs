@@ -47,4 +47,10 @@ public interface IOrderStore
 
     /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
     Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True for exactly one caller per <paramref name="purpose"/> over the store's life, across every instance
+    /// sharing it: lets one instance, not all, do one-time work such as seeding demo data.
+    /// </summary>
+    Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,16 @@ public sealed record OrderQuery
     /// <summary>Skip this many matching orders (the cursor of the previous page).</summary>
     public int Offset { get; init; }
 
+    /// <summary>
+    /// The sort key of "most recently changed first": microseconds since the epoch, exact in a double, so
+    /// every adapter orders the same way (ties broken by the id's text, descending).
+    /// </summary>
+    public static long ChangeScore(Order order) => (order.UpdatedAt.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    /// <summary>Orders newest change first, ties by id text descending: the order every listing uses.</summary>
+    public static IEnumerable<Order> NewestFirst(IEnumerable<Order> orders) =>
+        orders.OrderByDescending(ChangeScore).ThenByDescending(order => order.Id.ToString(), StringComparer.Ordinal);
+
     public bool Matches(Order order) =>
         (Statuses is null || Statuses.Contains(order.Status))
         && (SupplierId is null || SupplierId == order.SupplierId);

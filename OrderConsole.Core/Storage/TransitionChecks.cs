@@ -23,7 +23,7 @@ public static class TransitionChecks
 
         if (current.Version != transition.ExpectedVersion || current.Status != transition.ExpectedStatus)
         {
-            throw Conflict(current);
+            throw Conflict(current.Id, current.Status, current.Version);
         }
 
         if (next.Version != current.Version + 1 || !OrderTransitions.IsAllowed(current.Status, next.Status))
@@ -32,10 +32,10 @@ public static class TransitionChecks
         }
     }
 
-    public static OrderConflictException Conflict(Order current) =>
-        new($"order {current.ShortId}… was changed by someone else (it is now {current.Status.ToWireName()}, version {current.Version}); reload it and try again")
+    public static OrderConflictException Conflict(Guid orderId, OrderStatus status, long version) =>
+        new($"order {orderId.ToString("N")[..8]}… was changed by someone else (it is now {status.ToWireName()}, version {version}); reload it and try again")
         {
-            CurrentStatus = current.Status,
+            CurrentStatus = status,
         };
 
     public static OrderConflictException DriverNotAvailable(string driverId, string status) =>

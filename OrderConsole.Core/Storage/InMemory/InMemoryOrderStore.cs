@@ -23,6 +23,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     private readonly Dictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Order> _commandResults = new(StringComparer.Ordinal);
     private readonly Queue<string> _commandOrder = new();
+    private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
 
     public InMemoryOrderStore(TimeProvider clock)
         : this(clock, new InMemoryFeed())
@@ -128,10 +129,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            IReadOnlyList<Order> page = [.. _orders.Values
-                .Where(query.Matches)
-                .OrderByDescending(order => order.UpdatedAt)
-                .ThenByDescending(order => order.Id)
+            IReadOnlyList<Order> page = [.. OrderQuery.NewestFirst(_orders.Values.Where(query.Matches))
                 .Skip(query.Offset)
                 .Take(query.Limit)];
             return Task.FromResult(page);
@@ -201,6 +199,14 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
             _drivers[stored.Id] = stored;
             feed.Append(DriverEvent(stored, actor));
             return Task.FromResult(stored);
+        }
+    }
+
+    public Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_claims.Add(purpose));
         }
     }
 

@@ -1,0 +1,47 @@
+using OrderConsole.Core.Orders;
+
+namespace OrderConsole.Core.Storage.Redis;
+
+/// <summary>
+/// The one place that names Redis keys. The Lua scripts build the same names from the prefix, in
+/// <see cref="RedisScripts"/>; both follow this list.
+/// </summary>
+/// <remarks>
+/// <c>{p}order:{id}</c> hash (json, status, version, supplier_id) ·
+/// <c>{p}status:{status}</c>, <c>{p}supplier:{id}</c>, <c>{p}orders</c> sorted sets scored by last change ·
+/// <c>{p}track:{tracking_id}</c>, <c>{p}token:{token}</c>, <c>{p}strack:{supplier_tracking_id}</c> → order id ·
+/// <c>{p}seq:{supplier_id}</c> counter · <c>{p}history:{id}</c> list of "event-id json" ·
+/// <c>{p}events</c> stream · <c>{p}cmd:{command_id}</c> remembered result · <c>{p}suppliers</c> hash ·
+/// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
+/// <c>{p}claim:{purpose}</c> one-time claims.
+/// </remarks>
+public sealed class RedisKeys(string prefix)
+{
+    public string Prefix => prefix;
+
+    public string Order(Guid id) => $"{prefix}order:{id}";
+
+    public string Status(OrderStatus status) => $"{prefix}status:{status.ToWireName()}";
+
+    public string Supplier(string supplierId) => $"{prefix}supplier:{supplierId}";
+
+    public string AllOrders => $"{prefix}orders";
+
+    public string TrackingId(string trackingId) => $"{prefix}track:{trackingId}";
+
+    public string TrackingToken(string token) => $"{prefix}token:{token}";
+
+    public string SupplierTrackingId(string supplierTrackingId) => $"{prefix}strack:{supplierTrackingId}";
+
+    public string History(Guid id) => $"{prefix}history:{id}";
+
+    public string Events => $"{prefix}events";
+
+    public string Suppliers => $"{prefix}suppliers";
+
+    public string Driver(string driverId) => $"{prefix}driver:{driverId}";
+
+    public string Drivers => $"{prefix}drivers";
+
+    public string Claim(string purpose) => $"{prefix}claim:{purpose}";
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Redis;
+
+namespace OrderConsole.Core.Storage.Redis;
+
+/// <summary>
+/// The production store: orders as hashes holding their JSON snapshot, sorted-set indexes per status and
+/// supplier (counts by ZCARD, so nothing can drift), one global stream as the feed, and one Lua script per
+/// write so each command is atomic and checked before it writes.
+/// </summary>
+public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions options, TimeProvider clock) : IOrderStore
+{
+    private readonly RedisKeys _keys = new(options.KeyPrefix);
+
+    private string Trim => options.ExactFeedTrimming ? "=" : "~";
+
+    private long CommandTtlSeconds => (long)options.CommandIdLifetime.TotalSeconds;
+
+    public async Task<Order> CreateAsync(Order order, Supplier supplier, string actor, string commandId, CancellationToken cancellationToken = default)
+    {
+        var draft = order with { SupplierTrackingId = string.Empty };
+        var orderJson = WireJson.Serialize(draft);
+        var eventJson = WireJson.Serialize(NewEvent(OrderEventTypes.Created, draft, actor, correlationId: null));
+        var reply = await RunAsync(RedisScripts.Create,
+        [
+            options.KeyPrefix, commandId, order.Id.ToString(), order.TrackingId, order.TrackingToken, supplier.Id, supplier.TrackingPrefix,
+            order.Status.ToWireName(), OrderQuery.ChangeScore(order), orderJson, eventJson, Trim, options.FeedMaxLength, CommandTtlSeconds,
+        ], cancellationToken);
+        return WireJson.Deserialize<Order>(reply.Elements[1].AsString()!);
+    }
+
+    public async Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default)
+    {
+        var next = transition.Next;
+        var orderJson = WireJson.Serialize(next);
+        var eventJson = WireJson.Serialize(NewEvent(transition.EventType, next, transition.Actor, transition.CorrelationId));
+        var args = new List<RedisArgument>
+        {
+            options.KeyPrefix, transition.CommandId, next.Id.ToString(), transition.ExpectedStatus.ToWireName(), transition.ExpectedVersion,
+            next.Status.ToWireName(), next.Version, OrderQuery.ChangeScore(next), orderJson, eventJson, Trim, options.FeedMaxLength,
+            CommandTtlSeconds, transition.Actor, next.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), transition.Drivers.Count,
+        };
+        foreach (var driver in transition.Drivers)
+        {
+            args.AddRange([driver.DriverId, WireName(driver.Status), driver.OrderId?.ToString() ?? string.Empty, driver.MustBeAvailable ? "1" : "0"]);
+        }
+
+        try
+        {
+            var reply = await RunAsync(RedisScripts.Transition, args, cancellationToken);
+            return WireJson.Deserialize<Order>(reply.Elements[1].AsString()!);
+        }
+        catch (RedisServerException refused)
+        {
+            throw RedisStoreErrors.FromScript(refused, next);
+        }
+    }
+
+    public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var json = await ExecuteAsync(["HGET", _keys.Order(id), "json"], cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
+    }
+
+    public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) =>
+        FindByAsync(_keys.TrackingId(trackingId), cancellationToken);
+
+    public Task<Order?> FindByTrackingTokenAsync(string trackingToken, CancellationToken cancellationToken = default) =>
+        FindByAsync(_keys.TrackingToken(trackingToken), cancellationToken);
+
+    public Task<Order?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken = default) =>
+        FindByAsync(_keys.SupplierTrackingId(supplierTrackingId), cancellationToken);
+
+    public async Task<IReadOnlyList<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default)
+    {
+        // Each index is already newest first, so one index needs only the first offset + limit ids; several
+        // status indexes, or statuses and a supplier together, are merged and filtered after loading.
+        var wanted = Math.Min((long)query.Offset + query.Limit, int.MaxValue);
+        IReadOnlyList<(string Index, long Stop)> ranges = query.Statuses is { } statuses
+            ? [.. statuses.Distinct().Select(status => (_keys.Status(status), query.SupplierId is null ? wanted - 1 : -1L))]
+            : [(query.SupplierId is { } supplierId ? _keys.Supplier(supplierId) : _keys.AllOrders, wanted - 1)];
+        var replies = await Task.WhenAll(ranges.Select(range => ExecuteAsync(["ZREVRANGE", range.Index, 0, range.Stop], cancellationToken)));
+        var ids = replies.SelectMany(reply => reply.Elements).Select(id => Guid.Parse(id.AsString()!)).Distinct().ToList();
+        var orders = await LoadAsync(ids, cancellationToken);
+        return [.. OrderQuery.NewestFirst(orders.Where(query.Matches)).Skip(query.Offset).Take(query.Limit)];
+    }
+
+    public async Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var counts = await Task.WhenAll(OrderStatusNames.All.Select(status => ExecuteAsync(["ZCARD", _keys.Status(status)], cancellationToken)));
+        return OrderStatusNames.All.Select((status, i) => (status, count: counts[i].AsInt64())).ToDictionary(pair => pair.status, pair => pair.count);
+    }
+
+    public async Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default)
+    {
+        var entries = await ExecuteAsync(["LRANGE", _keys.History(orderId), 0, -1], cancellationToken);
+        return [.. entries.Elements.Select(entry =>
+        {
+            var text = entry.AsString()!;
+            var space = text.IndexOf(' ', StringComparison.Ordinal);
+            return WireJson.Deserialize<OrderEvent>(text[(space + 1)..]) with { EventId = text[..space] };
+        })];
+    }
+
+    public async Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default)
+    {
+        var values = await ExecuteAsync(["HVALS", _keys.Suppliers], cancellationToken);
+        return [.. values.Elements.Select(value => WireJson.Deserialize<Supplier>(value.AsString()!)).OrderBy(supplier => supplier.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default) =>
+        await ExecuteAsync(["HSET", _keys.Suppliers, supplier.Id, WireJson.Serialize(supplier)], cancellationToken);
+
+    public async Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default)
+    {
+        var ids = await ExecuteAsync(["SMEMBERS", _keys.Drivers], cancellationToken);
+        var drivers = await Task.WhenAll(ids.Elements.Select(id => GetDriverAsync(id.AsString()!, cancellationToken)));
+        return [.. drivers.OfType<Driver>().OrderBy(driver => driver.Name, StringComparer.Ordinal)];
+    }
+
+    public async Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default)
+    {
+        var json = await ExecuteAsync(["HGET", _keys.Driver(driverId), "json"], cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<Driver>(json.AsString()!);
+    }
+
+    public async Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default)
+    {
+        var stored = driver with { UpdatedAt = clock.GetUtcNow() };
+        var located = stored is { Latitude: { } latitude, Longitude: { } longitude };
+        var driverEvent = new OrderEvent
+        {
+            EventId = string.Empty,
+            EventType = OrderEventTypes.DriverUpdated,
+            Driver = stored,
+            Timestamp = stored.UpdatedAt,
+            Actor = actor,
+        };
+        await RunAsync(RedisScripts.SaveDriver,
+        [
+            options.KeyPrefix, stored.Id, WireJson.Serialize(stored), WireName(stored.Status),
+            located ? stored.Longitude!.Value.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
+            located ? stored.Latitude!.Value.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
+            WireJson.Serialize(driverEvent), Trim, options.FeedMaxLength,
+        ], cancellationToken);
+        return stored;
+    }
+
+    public async Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)
+    {
+        var reply = await ExecuteAsync(["SET", _keys.Claim(purpose), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "NX"], cancellationToken);
+        return !reply.IsNull;
+    }
+
+    private async Task<Order?> FindByAsync(string codeKey, CancellationToken cancellationToken)
+    {
+        var id = await ExecuteAsync(["GET", codeKey], cancellationToken);
+        return id.IsNull ? null : await GetAsync(Guid.Parse(id.AsString()!), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Order>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        // Many HGETs at once pipeline over the one connection.
+        var replies = await Task.WhenAll(ids.Select(id => ExecuteAsync(["HGET", _keys.Order(id), "json"], cancellationToken)));
+        return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.AsString()!))];
+    }
+
+    private static OrderEvent NewEvent(string eventType, Order order, string actor, string? correlationId) => new()
+    {
+        EventId = string.Empty,
+        EventType = eventType,
+        OrderId = order.Id,
+        Order = order,
+        Timestamp = order.UpdatedAt,
+        Actor = actor,
+        CorrelationId = correlationId,
+        Version = order.Version,
+    };
+
+    private static string WireName(DriverStatus status) => status == DriverStatus.OnBreak ? "on_break" : status.ToString().ToLowerInvariant();
+
+    private async Task<RedisReply> RunAsync(RedisScript script, IReadOnlyList<RedisArgument> args, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await redis.EvaluateAsync(script, keys: null, args, cancellationToken);
+        }
+        catch (RedisServerException refused) when (refused.Prefix == "DUPLICATE")
+        {
+            throw new DuplicateTrackingCodeException(refused.Message["DUPLICATE ".Length..]);
+        }
+        catch (RedisException failure) when (failure is not RedisServerException)
+        {
+            throw RedisStoreErrors.Unavailable(failure);
+        }
+    }
+
+    private async Task<RedisReply> ExecuteAsync(RedisArgument[] commandAndArgs, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await redis.ExecuteAsync(commandAndArgs, cancellationToken: cancellationToken);
+        }
+        catch (RedisException failure) when (failure is not RedisServerException)
+        {
+            throw RedisStoreErrors.Unavailable(failure);
+        }
+    }
+}
