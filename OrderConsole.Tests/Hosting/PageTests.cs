@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OrderConsole.Tests.Hosting;
+
+/// <summary>
+/// The app hosted as it runs by default (embedded store, demo data): health and the prerendered pages,
+/// each with the in-memory banner and the demo data it shows.
+/// </summary>
+public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    private const string Banner = "Running on the embedded in-memory store with demo data";
+
+    [Fact]
+    public async Task The_health_endpoint_answers_ok()
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/supplier")]
+    [InlineData("/customer")]
+    [InlineData("/dispatch")]
+    [InlineData("/orders")]
+    public async Task Every_page_answers_with_the_in_memory_banner(string path)
+    {
+        var html = await GetPageAsync(path);
+
+        Assert.Contains(Banner, html, StringComparison.Ordinal);
+        Assert.Contains("_framework/blazor.web.js", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/supplier", "Luigi's Pizzeria")]
+    [InlineData("/supplier", "CRU-1")]
+    [InlineData("/customer", "Offers awaiting a customer")]
+    [InlineData("/customer", "Maya Patel")]
+    [InlineData("/dispatch", "Ana Lopez")]
+    [InlineData("/dispatch", "Eli Haddad")]
+    [InlineData("/orders", "Napoli Express")]
+    [InlineData("/orders", "Every status (30)")]
+    public async Task A_page_shows_the_demo_data(string path, string text)
+    {
+        var html = await GetPageAsync(path);
+
+        Assert.Contains(text, html, StringComparison.Ordinal);
+    }
+
+    private async Task<string> GetPageAsync(string path)
+    {
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,51 @@
+using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage;
+
+namespace OrderConsole.Tests.Service;
+
+/// <summary>
+/// A store whose first <c>collisions</c> creates report a taken tracking code, as a real store does when a
+/// random 8-digit code is already in use; everything else goes to the real store underneath.
+/// </summary>
+internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrderStore
+{
+    private readonly List<(string TrackingId, string TrackingToken, string CommandId)> _attempts = [];
+
+    public IReadOnlyList<(string TrackingId, string TrackingToken, string CommandId)> Attempts => _attempts;
+
+    public Task<Order> CreateAsync(Order order, Supplier supplier, string actor, string commandId, CancellationToken cancellationToken = default)
+    {
+        _attempts.Add((order.TrackingId, order.TrackingToken, commandId));
+        return _attempts.Count <= collisions
+            ? throw new DuplicateTrackingCodeException(order.TrackingId)
+            : inner.CreateAsync(order, supplier, actor, commandId, cancellationToken);
+    }
+
+    public Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default) => inner.ApplyAsync(transition, cancellationToken);
+
+    public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
+
+    public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) => inner.FindByTrackingIdAsync(trackingId, cancellationToken);
+
+    public Task<Order?> FindByTrackingTokenAsync(string trackingToken, CancellationToken cancellationToken = default) => inner.FindByTrackingTokenAsync(trackingToken, cancellationToken);
+
+    public Task<Order?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken = default) => inner.FindBySupplierTrackingIdAsync(supplierTrackingId, cancellationToken);
+
+    public Task<IReadOnlyList<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
+
+    public Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default) => inner.CountByStatusAsync(cancellationToken);
+
+    public Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(orderId, cancellationToken);
+
+    public Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default) => inner.ListSuppliersAsync(cancellationToken);
+
+    public Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default) => inner.SaveSupplierAsync(supplier, cancellationToken);
+
+    public Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default) => inner.ListDriversAsync(cancellationToken);
+
+    public Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default) => inner.GetDriverAsync(driverId, cancellationToken);
+
+    public Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default) => inner.SaveDriverAsync(driver, actor, cancellationToken);
+}
