@@ -20,6 +20,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
     private readonly ConcurrentDictionary<Guid, Order> _orders = new();
     private readonly ConcurrentDictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
+    private volatile IReadOnlyList<Supplier> _suppliers = [];
+    private bool _snapshotNeeded = true;
+    private bool _suppliersStale;
     private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
     private readonly Lock _recentLock = new();
     private readonly Queue<OrderEvent> _recent = new();
@@ -32,10 +35,21 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     /// <summary>When the newest applied event happened.</summary>
     public DateTimeOffset? LastEventAt { get; private set; }
 
-    /// <summary>Loads the snapshot before the app starts serving, so the first page render has data.</summary>
+    /// <summary>
+    /// Loads the snapshot before the app starts serving, so the first page render has data. If the store
+    /// cannot be read now, the app starts anyway and the feed loop keeps trying.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await LoadSnapshotAsync(cancellationToken);
+        try
+        {
+            await LoadSnapshotAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "The order snapshot could not be loaded at start-up; retrying in the background");
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -44,6 +58,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     /// <summary>Orders matching <paramref name="predicate"/>, most recently changed first.</summary>
     public IReadOnlyList<Order> Orders(Func<Order, bool>? predicate = null) =>
         [.. OrderQuery.NewestFirst(_orders.Values.Where(predicate ?? (_ => true)))];
+
+    /// <summary>Every supplier, by name.</summary>
+    public IReadOnlyList<Supplier> Suppliers() => _suppliers;
 
     public IReadOnlyList<Driver> Drivers() => [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
 
@@ -85,6 +102,12 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         {
             try
             {
+                if (_snapshotNeeded)
+                {
+                    await LoadSnapshotAsync(stoppingToken);
+                    NotifyAll();
+                }
+
                 var batch = await feed.ReadAfterAsync(_lastEventId, options.FeedBatchSize, options.FeedWait, stoppingToken);
                 SetConnected(true);
                 if (batch.Trimmed)
@@ -96,6 +119,11 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
                 }
 
                 Apply(batch.Events);
+                if (_suppliersStale)
+                {
+                    _suppliers = await store.ListSuppliersAsync(stoppingToken);
+                    _suppliersStale = false;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -118,6 +146,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         var active = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => !status.IsFinal())], Limit = int.MaxValue }, cancellationToken);
         var finished = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => status.IsFinal())], Limit = options.RecentFinishedOrders }, cancellationToken);
         var drivers = await store.ListDriversAsync(cancellationToken);
+        _suppliers = await store.ListSuppliersAsync(cancellationToken);
 
         _orders.Clear();
         foreach (var order in active.Concat(finished))
@@ -132,6 +161,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         }
 
         _lastEventId = position;
+        _snapshotNeeded = false;
         SetConnected(true);
     }
 
@@ -152,6 +182,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
                 _orders[order.Id] = order;
                 finishedAny |= order.Status.IsFinal();
+                _suppliersStale |= previous is null && !_suppliers.Any(supplier => supplier.Id == order.SupplierId);
             }
 
             if (change.Driver is { } driver)

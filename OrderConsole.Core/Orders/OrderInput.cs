@@ -88,6 +88,6 @@ public static partial class OrderInput
         return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
-    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{5,24}$")]
+    [GeneratedRegex(@"^\+?[0-9(][0-9 ()\-]{5,24}$")]
     private static partial Regex PhonePattern();
 }

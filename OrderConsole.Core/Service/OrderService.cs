@@ -92,13 +92,16 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
         return await store.GetHistoryAsync(orderId, cancellationToken);
     }
 
-    public Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default) =>
-        store.ListSuppliersAsync(cancellationToken);
-
     private async Task<Order> ChangeAsync(
         Actor actor, Guid orderId, OrderStatus to, Func<Order, Order> change, string? commandId, CancellationToken cancellationToken,
         Func<Order, IReadOnlyList<DriverAssignment>>? drivers = null)
     {
+        // A retry of a command that already applied (say after "outcome unknown") answers with its first result.
+        if (commandId is not null && await store.GetCommandResultAsync(commandId, cancellationToken) is { } earlier && earlier.Id == orderId)
+        {
+            return earlier;
+        }
+
         var order = await store.GetAsync(orderId, cancellationToken);
         if (order is null || !OrderAccess.CanSee(actor, order))
         {

@@ -22,6 +22,9 @@ public interface IOrderStore
 
     Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The order as a command with this id left it, while the id is remembered; null if it never applied.</summary>
+    Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default);
+
     Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default);
 
     Task<Order?> FindByTrackingTokenAsync(string trackingToken, CancellationToken cancellationToken = default);

@@ -70,6 +70,7 @@ public sealed class InputValidationTests
     [InlineData("+1 555 0142")]
     [InlineData("+49 (30) 123-4567")]
     [InlineData("0301234567")]
+    [InlineData("(555) 010-0142")]
     public void Common_phone_number_formats_are_accepted(string phone)
     {
         Assert.Equal(phone, OrderChanges.AcceptByCustomer(s_offer, "Maya Patel", phone, "12 Harbor St", Samples.At).CustomerPhone);

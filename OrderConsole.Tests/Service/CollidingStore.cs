@@ -27,6 +27,10 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
 
     public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
 
+    public Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetCommandResultAsync(commandId, cancellationToken);
+
+    public Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default) => inner.ClaimOnceAsync(purpose, cancellationToken);
+
     public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) => inner.FindByTrackingIdAsync(trackingId, cancellationToken);
 
     public Task<Order?> FindByTrackingTokenAsync(string trackingToken, CancellationToken cancellationToken = default) => inner.FindByTrackingTokenAsync(trackingToken, cancellationToken);

@@ -338,6 +338,39 @@ public abstract class OrderStoreContract
     }
 
     [Fact]
+    public async Task A_remembered_command_id_answers_with_the_order_it_left()
+    {
+        var (store, _) = await CreateWithSuppliersAsync();
+        var order = await CreateAsync(store, Samples.NewOrder());
+        var accept = Transition(order, OrderStatus.SupplierAccepted);
+
+        var applied = await store.ApplyAsync(accept);
+        var remembered = await store.GetCommandResultAsync(accept.CommandId);
+
+        Assert.NotNull(remembered);
+        Assert.Equal((applied.Id, applied.Status, applied.Version), (remembered.Id, remembered.Status, remembered.Version));
+    }
+
+    [Fact]
+    public async Task A_command_id_that_never_applied_has_no_result()
+    {
+        var (store, _) = await CreateWithSuppliersAsync();
+
+        Assert.Null(await store.GetCommandResultAsync(NewCommandId()));
+    }
+
+    [Fact]
+    public async Task A_one_time_claim_is_granted_to_the_first_caller_only()
+    {
+        var (store, _) = CreateStore();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => store.ClaimOnceAsync("seed")));
+
+        Assert.Single(claims, granted => granted);
+        Assert.True(await store.ClaimOnceAsync("another purpose"));
+    }
+
+    [Fact]
     public async Task Creating_twice_with_one_command_id_creates_one_order()
     {
         var (store, feed) = await CreateWithSuppliersAsync();

@@ -1,7 +1,9 @@
 using OrderConsole.Core.Live;
+using OrderConsole.Core.Redis;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
 using OrderConsole.Core.Storage.InMemory;
+using OrderConsole.Core.Storage.Redis;
 
 namespace OrderConsole.Hosting;
 
@@ -12,14 +14,20 @@ public static class ConsoleServices
     {
         services.AddSingleton(TimeProvider.System);
 
-        // The embedded store is the default; the Redis store arrives with Redis:ConnectionString.
-        services.AddSingleton<InMemoryFeed>();
-        services.AddSingleton<InMemoryOrderStore>();
-        services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<InMemoryOrderStore>());
-        services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<InMemoryFeed>());
+        var redis = configuration["Redis:ConnectionString"];
+        var inMemory = string.IsNullOrWhiteSpace(redis);
+        if (inMemory)
+        {
+            AddInMemoryStore(services);
+        }
+        else
+        {
+            AddRedisStore(services, configuration, redis!);
+        }
 
-        var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: true);
-        services.AddSingleton(new StoreDescription(IsInMemory: true, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
+        // Demo data is on by default only for the embedded store.
+        var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: inMemory);
+        services.AddSingleton(new StoreDescription(inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
 
         services.AddSingleton<OrderService>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());
@@ -31,6 +39,29 @@ public static class ConsoleServices
         // Registered after the seeding so its snapshot includes the demo data.
         services.AddSingleton<LiveOrders>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveOrders>());
+
+        services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [StoreReadiness.Tag]);
         return services;
+    }
+
+    private static void AddInMemoryStore(IServiceCollection services)
+    {
+        services.AddSingleton<InMemoryFeed>();
+        services.AddSingleton<InMemoryOrderStore>();
+        services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<InMemoryOrderStore>());
+        services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<InMemoryFeed>());
+    }
+
+    private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddSingleton(configuration.GetSection("Redis").Get<RedisStoreOptions>() ?? new RedisStoreOptions());
+
+        // The first connect happens at start-up: a console that cannot reach its store at all should not start.
+        services.AddSingleton(provider => RedisConnection
+            .ConnectAsync(connectionString, provider.GetRequiredService<ILogger<RedisConnection>>())
+            .GetAwaiter().GetResult());
+        services.AddSingleton<IOrderStore, RedisOrderStore>();
+        services.AddSingleton<RedisOrderFeed>();
+        services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<RedisOrderFeed>());
     }
 }

@@ -116,6 +116,14 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         }
     }
 
+    public Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_commandResults.GetValueOrDefault(commandId));
+        }
+    }
+
     public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) =>
         FindBy(_byTrackingId, trackingId);
 

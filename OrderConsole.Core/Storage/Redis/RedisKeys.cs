@@ -43,5 +43,7 @@ public sealed class RedisKeys(string prefix)
 
     public string Drivers => $"{prefix}drivers";
 
+    public string Command(string commandId) => $"{prefix}cmd:{commandId}";
+
     public string Claim(string purpose) => $"{prefix}claim:{purpose}";
 }

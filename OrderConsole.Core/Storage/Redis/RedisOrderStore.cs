@@ -65,6 +65,12 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
     }
 
+    public async Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        var json = await ExecuteAsync(["GET", _keys.Command(commandId)], cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
+    }
+
     public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) =>
         FindByAsync(_keys.TrackingId(trackingId), cancellationToken);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
+using OrderConsole.Core.Storage;
 using Radzen;
 
 namespace OrderConsole.Components.Controls;
@@ -66,6 +67,10 @@ public abstract class LivePage : ComponentBase, IDisposable
         catch (OrderDomainException refused)
         {
             Notifications.Notify(NotificationSeverity.Error, "Not done", refused.Message, duration: 8000);
+        }
+        catch (StoreUnavailableException unavailable)
+        {
+            Notifications.Notify(NotificationSeverity.Warning, unavailable.OutcomeUnknown ? "Outcome unknown" : "Store unreachable", unavailable.Message, duration: 10000);
         }
 
         return false;

@@ -29,18 +29,19 @@ public partial class Supplier : LivePage
 
     protected override LiveFilter Filter => LiveFilter.Orders(order => order.SupplierId == _supplierId);
 
-    protected override async Task OnInitializedAsync()
-    {
-        _suppliers = await Orders.ListSuppliersAsync();
-        _supplierId = _suppliers.Count > 0 ? _suppliers[0].Id : string.Empty;
-        Refresh();
-    }
-
     /// <summary>Active orders first, longest waiting on top; finished ones after, newest first.</summary>
-    protected override void Refresh() =>
+    protected override void Refresh()
+    {
+        _suppliers = Live.Suppliers();
+        if (_supplierId.Length == 0 && _suppliers.Count > 0)
+        {
+            _supplierId = _suppliers[0].Id;
+        }
+
         _queue = [.. Live.Orders(order => order.SupplierId == _supplierId)
             .OrderBy(order => order.Status.IsFinal())
             .ThenBy(order => order.Status.IsFinal() ? -order.UpdatedAt.UtcTicks : order.CreatedAt.UtcTicks)];
+    }
 
     private void ActAs(string supplierId)
     {
