@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using OrderConsole.Core.Redis;
 using OrderConsole.Tests.Infrastructure;
+using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Redis;
 
@@ -157,7 +158,7 @@ public sealed class RedisConnectionTests(RedisServerFixture server)
         var stream = $"events:{Guid.NewGuid():N}";
 
         var read = dedicated.ExecuteAsync(["XREAD", "BLOCK", 20_000, "STREAMS", stream, "$"], timeout: TimeSpan.FromSeconds(60));
-        await Eventually.TrueAsync(
+        await Eventually.HoldsAsync(
             async () => (await shared.ExecuteAsync("CLIENT", "LIST")).AsString()!.Contains("cmd=xread", StringComparison.Ordinal),
             "the XREAD reaching the server");
         var id = (await shared.ExecuteAsync("XADD", stream, "*", "order", "42")).AsString();
@@ -284,7 +285,7 @@ public sealed class RedisConnectionTests(RedisServerFixture server)
         };
         await using var idle = await RedisConnection.ConnectAsync(options);
 
-        await Eventually.TrueAsync(
+        await Eventually.HoldsAsync(
             async () => (await admin.ExecuteAsync("CLIENT", "LIST")).AsString()!
                 .Split('\n')
                 .Any(client => client.Contains("name=heartbeat-check ", StringComparison.Ordinal) && client.Contains("cmd=ping", StringComparison.Ordinal)),

@@ -1,5 +1,6 @@
 using OrderConsole.Core.Redis;
 using OrderConsole.Tests.Infrastructure;
+using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Redis;
 
@@ -40,7 +41,7 @@ public sealed class RedisFaultTests(RedisServerFixture server)
         var inFlight = await StartBlockedPipelineAsync(admin, redis);
         await admin.ExecuteAsync("CLIENT", "KILL", "TYPE", "normal");
         await Task.WhenAll(inFlight.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
-        await Eventually.TrueAsync(() => redis.State == RedisConnectionState.Connected, "reconnecting");
+        await Eventually.HoldsAsync(() => redis.State == RedisConnectionState.Connected, "reconnecting");
 
         Assert.Equal("after-kill", (await redis.ExecuteAsync("ECHO", "after-kill")).AsString());
         lock (states)
@@ -56,7 +57,7 @@ public sealed class RedisFaultTests(RedisServerFixture server)
         try
         {
             server.Kill();
-            await Eventually.TrueAsync(() => redis.State == RedisConnectionState.Reconnecting, "noticing the server is gone");
+            await Eventually.HoldsAsync(() => redis.State == RedisConnectionState.Reconnecting, "noticing the server is gone");
 
             var error = await Assert.ThrowsAsync<RedisConnectionException>(() => redis.ExecuteAsync("PING"));
             Assert.Contains("was not sent", error.Message, StringComparison.Ordinal);
@@ -66,7 +67,7 @@ public sealed class RedisFaultTests(RedisServerFixture server)
             await server.StartAsync();
         }
 
-        await Eventually.TrueAsync(() => redis.State == RedisConnectionState.Connected, "reconnecting to the restarted server");
+        await Eventually.HoldsAsync(() => redis.State == RedisConnectionState.Connected, "reconnecting to the restarted server");
         Assert.Equal("PONG", (await redis.ExecuteAsync("PING")).AsString());
     }
 
@@ -89,7 +90,7 @@ public sealed class RedisFaultTests(RedisServerFixture server)
         var cause = await reconnecting.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("heartbeat PING", cause!.Message, StringComparison.Ordinal);
-        await Eventually.TrueAsync(
+        await Eventually.HoldsAsync(
             async () =>
             {
                 try
@@ -168,7 +169,7 @@ public sealed class RedisFaultTests(RedisServerFixture server)
     {
         var inFlight = new List<Task<RedisReply>> { redis.ExecuteAsync(["BLPOP", "never-filled", 0], timeout: Timeout.InfiniteTimeSpan) };
         inFlight.AddRange(Enumerable.Range(0, 100).Select(i => redis.ExecuteAsync(["SET", $"behind:{i}", i], timeout: Timeout.InfiniteTimeSpan)));
-        await Eventually.TrueAsync(
+        await Eventually.HoldsAsync(
             async () => (await admin.ExecuteAsync("CLIENT", "LIST")).AsString()!.Contains("name=victim age=", StringComparison.Ordinal)
                 && (await admin.ExecuteAsync("CLIENT", "LIST")).AsString()!.Contains("cmd=blpop", StringComparison.Ordinal),
             "the BLPOP reaching the server");
@@ -179,7 +180,7 @@ public sealed class RedisFaultTests(RedisServerFixture server)
     private static async Task AssertRepliesStayMatchedAsync(RedisConnection redis)
     {
         var probe = 0;
-        await Eventually.TrueAsync(
+        await Eventually.HoldsAsync(
             async () =>
             {
                 var expected = $"probe-{probe++}";

@@ -8,12 +8,14 @@ namespace OrderConsole.Tests.Support;
 /// </summary>
 public static class Eventually
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static async Task HoldsAsync(Func<bool> condition, string what)
+    public static Task HoldsAsync(Func<bool> condition, string what) => HoldsAsync(() => Task.FromResult(condition()), what);
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what)
     {
         var waited = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             if (waited.Elapsed > Patience)
             {

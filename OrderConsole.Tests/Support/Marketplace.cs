@@ -48,9 +48,12 @@ public sealed class Marketplace
         Orders.CreateAsync(by ?? LuigisSupplier, new CreateOrder(supplierId, [new OrderItem("Margherita", 1, price)]));
 
     /// <summary>A Luigi's order walked through the lifecycle by the people whose job each step is, up to <paramref name="status"/>.</summary>
-    public async Task<Order> OrderInStatusAsync(OrderStatus status, string driverId = "drv-ana")
+    public async Task<Order> OrderInStatusAsync(OrderStatus status, string driverId = "drv-ana") =>
+        await WalkAsync(Orders, await CreateOrderAsync(), status, driverId);
+
+    /// <summary>Walks <paramref name="order"/> through the lifecycle with <paramref name="orders"/> until it reaches <paramref name="status"/>.</summary>
+    public static async Task<Order> WalkAsync(OrderService orders, Order order, OrderStatus status, string driverId = "drv-ana")
     {
-        var order = await CreateOrderAsync();
         foreach (var step in new[] { OrderStatus.SupplierAccepted, OrderStatus.CustomerAccepted, OrderStatus.Preparing, OrderStatus.Ready, OrderStatus.Dispatched, OrderStatus.InTransit, OrderStatus.Delivered })
         {
             if (order.Status == status)
@@ -60,11 +63,11 @@ public sealed class Marketplace
 
             order = step switch
             {
-                OrderStatus.SupplierAccepted => await Orders.AcceptAsSupplierAsync(LuigisSupplier, order.Id, "Fresh basil today", 30),
-                OrderStatus.CustomerAccepted => await Orders.AcceptOfferAsync(Customer, order.Id, Maya),
-                OrderStatus.Preparing or OrderStatus.Ready => await Orders.AdvanceAsync(LuigisSupplier, order.Id, step),
-                OrderStatus.Dispatched => await Orders.DispatchAsync(Dispatcher, order.Id, driverId),
-                _ => await Orders.AdvanceAsync(Dispatcher, order.Id, step),
+                OrderStatus.SupplierAccepted => await orders.AcceptAsSupplierAsync(LuigisSupplier, order.Id, "Fresh basil today", 30),
+                OrderStatus.CustomerAccepted => await orders.AcceptOfferAsync(Customer, order.Id, Maya),
+                OrderStatus.Preparing or OrderStatus.Ready => await orders.AdvanceAsync(LuigisSupplier, order.Id, step),
+                OrderStatus.Dispatched => await orders.DispatchAsync(Dispatcher, order.Id, driverId),
+                _ => await orders.AdvanceAsync(Dispatcher, order.Id, step),
             };
         }
 

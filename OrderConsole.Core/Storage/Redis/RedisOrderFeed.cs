@@ -118,7 +118,11 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
         {
             return await connection.ExecuteAsync(request, timeout, cancellationToken);
         }
-        catch (RedisException failure) when (failure is not RedisServerException)
+        catch (RedisServerException refused)
+        {
+            throw RedisStoreErrors.Refused(refused);
+        }
+        catch (RedisException failure)
         {
             throw RedisStoreErrors.Unavailable(failure);
         }

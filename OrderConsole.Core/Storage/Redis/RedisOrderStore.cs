@@ -198,6 +198,10 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         {
             throw new DuplicateTrackingCodeException(refused.Message["DUPLICATE ".Length..]);
         }
+        catch (RedisServerException refused) when (!RedisScripts.IsScriptVerdict(refused))
+        {
+            throw RedisStoreErrors.Refused(refused);
+        }
         catch (RedisException failure) when (failure is not RedisServerException)
         {
             throw RedisStoreErrors.Unavailable(failure);
@@ -210,7 +214,11 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         {
             return await redis.ExecuteAsync(commandAndArgs, cancellationToken: cancellationToken);
         }
-        catch (RedisException failure) when (failure is not RedisServerException)
+        catch (RedisServerException refused)
+        {
+            throw RedisStoreErrors.Refused(refused);
+        }
+        catch (RedisException failure)
         {
             throw RedisStoreErrors.Unavailable(failure);
         }

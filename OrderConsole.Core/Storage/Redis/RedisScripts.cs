@@ -114,6 +114,11 @@ internal static class RedisScripts
         return redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[8], ARGV[9], '*', 'event', ARGV[7])
         """);
 
+    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY"];
+
+    /// <summary>Is this error one of the scripts' own answers, rather than the server refusing to run them?</summary>
+    public static bool IsScriptVerdict(RedisServerException error) => s_verdicts.Contains(error.Prefix);
+
     /// <summary>The transition table as a Lua table literal: <c>['ready>dispatched'] = true, …</c>.</summary>
     private static string TransitionTable()
     {

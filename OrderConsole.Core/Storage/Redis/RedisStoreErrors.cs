@@ -18,9 +18,13 @@ internal static class RedisStoreErrors
             "CONFLICT" => TransitionChecks.Conflict(next.Id, Status(1), long.Parse(words[2], CultureInfo.InvariantCulture)),
             "NODRIVER" => new OrderValidationException("driver_id", $"no driver {words.ElementAtOrDefault(1)} exists"),
             "DRIVERBUSY" => TransitionChecks.DriverNotAvailable(words.ElementAtOrDefault(1) ?? "?", (words.ElementAtOrDefault(2) ?? "busy").Replace('_', ' ')),
-            _ => refused,
+            _ => Refused(refused),
         };
     }
+
+    /// <summary>The server itself said no (out of memory, read-only replica, still loading, busy script): nothing was applied.</summary>
+    public static StoreUnavailableException Refused(RedisServerException refused) =>
+        new($"the store refused the command ({refused.Message}), so nothing was changed; try again once it recovers", outcomeUnknown: false, refused);
 
     public static StoreUnavailableException Unavailable(RedisException failure) => failure is RedisOutcomeUnknownException
         ? new StoreUnavailableException("the store stopped answering while the command was under way; it may or may not have been applied — check the order, then retry", outcomeUnknown: true, failure)
