@@ -48,6 +48,9 @@ public interface IOrderStore
 
     Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default);
 
+    /// <summary>Available drivers with a known position, nearest to the given place first.</summary>
+    Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default);
+
     /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
     Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
 

@@ -29,6 +29,9 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
 
     public Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetCommandResultAsync(commandId, cancellationToken);
 
+    public Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default) =>
+        inner.FindNearestAvailableDriversAsync(latitude, longitude, count, cancellationToken);
+
     public Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default) => inner.ClaimOnceAsync(purpose, cancellationToken);
 
     public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) => inner.FindByTrackingIdAsync(trackingId, cancellationToken);

@@ -552,6 +552,29 @@ public abstract class OrderStoreContract
     }
 
     [Fact]
+    public async Task The_nearest_available_drivers_are_suggested_nearest_first_with_their_distance()
+    {
+        var (store, _) = CreateStore();
+        await store.SaveDriverAsync(Samples.Ana with { Latitude = 40.7128, Longitude = -74.0060 }, Tester);
+        await store.SaveDriverAsync(Samples.Ben with { Latitude = 40.7580, Longitude = -73.9855 }, Tester);
+
+        var nearest = await store.FindNearestAvailableDriversAsync(40.7500, -73.9900, 5);
+
+        Assert.Equal(["drv-ben", "drv-ana"], nearest.Select(candidate => candidate.Driver.Id));
+        Assert.Equal(DriverDistance.Between(40.7500, -73.9900, 40.7580, -73.9855), nearest[0].Kilometres, 0.01);
+    }
+
+    [Fact]
+    public async Task Busy_drivers_and_drivers_without_a_position_are_not_suggested()
+    {
+        var (store, _) = CreateStore();
+        await store.SaveDriverAsync(Samples.Ana with { Latitude = 40.7128, Longitude = -74.0060, Status = DriverStatus.Busy }, Tester);
+        await store.SaveDriverAsync(Samples.Ben, Tester);
+
+        Assert.Empty(await store.FindNearestAvailableDriversAsync(40.7500, -73.9900, 5));
+    }
+
+    [Fact]
     public async Task Saving_a_driver_stores_them_and_appends_driver_updated()
     {
         var (store, feed) = CreateStore();

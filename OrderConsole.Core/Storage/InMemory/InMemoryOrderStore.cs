@@ -199,6 +199,19 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         }
     }
 
+    public Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            IReadOnlyList<DriverDistance> nearest = [.. _drivers.Values
+                .Where(driver => driver is { Status: DriverStatus.Available, Latitude: not null, Longitude: not null })
+                .Select(driver => new DriverDistance(driver, DriverDistance.Between(latitude, longitude, driver.Latitude!.Value, driver.Longitude!.Value)))
+                .OrderBy(distance => distance.Kilometres)
+                .Take(count)];
+            return Task.FromResult(nearest);
+        }
+    }
+
     public Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default)
     {
         lock (_write)

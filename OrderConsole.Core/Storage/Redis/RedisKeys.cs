@@ -43,6 +43,8 @@ public sealed class RedisKeys(string prefix)
 
     public string Drivers => $"{prefix}drivers";
 
+    public string DriverPositions => $"{prefix}drivers:geo";
+
     public string Command(string commandId) => $"{prefix}cmd:{commandId}";
 
     public string Claim(string purpose) => $"{prefix}claim:{purpose}";

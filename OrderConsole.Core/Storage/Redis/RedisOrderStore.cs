@@ -133,6 +133,21 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         return json.IsNull ? null : WireJson.Deserialize<Driver>(json.AsString()!);
     }
 
+    public async Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default)
+    {
+        // Every positioned driver, nearest first; availability is filtered after, so no COUNT here.
+        var near = await ExecuteAsync(
+            ["GEOSEARCH", _keys.DriverPositions, "FROMLONLAT", longitude.ToString("R", CultureInfo.InvariantCulture), latitude.ToString("R", CultureInfo.InvariantCulture),
+             "BYRADIUS", 20_100, "km", "ASC", "WITHDIST"],
+            cancellationToken);
+        var candidates = await Task.WhenAll(near.Elements.Select(async hit =>
+            (Driver: await GetDriverAsync(hit.Elements[0].AsString()!, cancellationToken), Kilometres: double.Parse(hit.Elements[1].AsString()!, CultureInfo.InvariantCulture))));
+        return [.. candidates
+            .Where(candidate => candidate.Driver is { Status: DriverStatus.Available })
+            .Take(count)
+            .Select(candidate => new DriverDistance(candidate.Driver!, candidate.Kilometres))];
+    }
+
     public async Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default)
     {
         var stored = driver with { UpdatedAt = clock.GetUtcNow() };
