@@ -1,0 +1,75 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using OrderConsole.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrderConsole.E2E;
+
+/// <summary>
+/// Two console processes share one Redis: the demo data is seeded once for both, and a change made through
+/// one instance's pages shows up on a page of the other instance while it stays open.
+/// </summary>
+[Collection(SharedRedisCollection.Name)]
+public sealed class TwoInstancesTests(SharedRedisFixture fixture)
+{
+    [Fact]
+    public async Task A_change_made_on_one_instance_appears_live_in_a_browser_on_the_other()
+    {
+        await using var browserOnA = await fixture.Browser.NewContextAsync();
+        await using var browserOnB = await fixture.Browser.NewContextAsync();
+        var supplierOnA = await SharedRedisFixture.OpenAsync(browserOnA, fixture.InstanceA, "/supplier");
+        var ordersOnA = await SharedRedisFixture.OpenAsync(browserOnA, fixture.InstanceA, "/orders");
+        var ordersOnB = await SharedRedisFixture.OpenAsync(browserOnB, fixture.InstanceB, "/orders");
+        var totalBefore = await TotalOrdersAsync(ordersOnA);
+
+        // A marker that only survives as long as B's page is never reloaded or navigated away.
+        await ordersOnB.EvaluateAsync("() => window.notReloaded = true");
+        var item = "Two Instances Pizza " + Guid.NewGuid().ToString("N")[..8];
+        var rowOnB = ordersOnB.GetByRole(AriaRole.Row).Filter(new() { HasText = item });
+
+        await supplierOnA.GetByLabel("Item").FillAsync(item);
+        await supplierOnA.GetByLabel("Supplier price").FillAsync("14.00");
+        await supplierOnA.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
+        await Expect(rowOnB).ToContainTextAsync("pending supplier");
+        await Expect(StatusFilter(ordersOnB)).ToContainTextAsync($"Every status ({totalBefore + 1})");
+
+        await supplierOnA.GetByLabel("Estimated minutes").FillAsync("20");
+        await supplierOnA.GetByRole(AriaRole.Button, new() { Name = "Accept order" }).ClickAsync();
+        await Expect(rowOnB).ToContainTextAsync("supplier accepted");
+
+        Assert.True(await ordersOnB.EvaluateAsync<bool>("() => window.notReloaded === true"), "the page on instance B was reloaded");
+    }
+
+    [Fact]
+    public async Task Both_instances_show_the_same_orders_from_demo_data_seeded_only_once()
+    {
+        await using var browser = await fixture.Browser.NewContextAsync();
+        var ordersOnA = await SharedRedisFixture.OpenAsync(browser, fixture.InstanceA, "/orders");
+        var ordersOnB = await SharedRedisFixture.OpenAsync(browser, fixture.InstanceB, "/orders");
+
+        // No test here moves an order into these statuses, so they hold exactly what the demo seeding put there
+        // (6 delivered, 2 rejected, 2 cancelled); a second seeding would double them.
+        foreach (var page in new[] { ordersOnA, ordersOnB })
+        {
+            // Each runs on the shared Redis, not on an embedded store of its own with its own demo data.
+            await Expect(page.GetByText("Running on the embedded in-memory store")).ToHaveCountAsync(0);
+            await Expect(StatusFilter(page)).ToContainTextAsync("delivered (6)");
+            await Expect(StatusFilter(page)).ToContainTextAsync("supplier rejected (2)");
+            await Expect(StatusFilter(page)).ToContainTextAsync("cancelled (2)");
+        }
+
+        // Every count per status, and the total, read the same on both instances.
+        var countsOnA = await StatusFilter(ordersOnA).TextContentAsync();
+        await Expect(StatusFilter(ordersOnB)).ToHaveTextAsync(countsOnA!);
+    }
+
+    private static ILocator StatusFilter(IPage page) => page.GetByLabel("Status", new() { Exact = true });
+
+    private static async Task<int> TotalOrdersAsync(IPage page)
+    {
+        // The first option reads "Every status (N)".
+        var every = await StatusFilter(page).Locator("option[value='']").TextContentAsync() ?? string.Empty;
+        var count = every[(every.IndexOf('(', StringComparison.Ordinal) + 1)..every.IndexOf(')', StringComparison.Ordinal)];
+        return int.Parse(count, CultureInfo.InvariantCulture);
+    }
+}
