@@ -22,4 +22,27 @@ public sealed record OrderEvent
 
     /// <summary>The order's version after the change (0 for events that are not about one order).</summary>
     public long Version { get; init; }
+
+    /// <summary>The event an order change produces; the store gives it its feed position.</summary>
+    public static OrderEvent ForOrder(string eventType, Order order, string actor, string? correlationId) => new()
+    {
+        EventId = string.Empty,
+        EventType = eventType,
+        OrderId = order.Id,
+        Order = order,
+        Timestamp = order.UpdatedAt,
+        Actor = actor,
+        CorrelationId = correlationId,
+        Version = order.Version,
+    };
+
+    /// <summary>The <c>driver.updated</c> event for a driver's new snapshot.</summary>
+    public static OrderEvent ForDriver(Driver driver, string actor) => new()
+    {
+        EventId = string.Empty,
+        EventType = OrderEventTypes.DriverUpdated,
+        Driver = driver,
+        Timestamp = driver.UpdatedAt,
+        Actor = actor,
+    };
 }

@@ -25,10 +25,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>Opens <paramref name="path"/> in a new page of <paramref name="context"/> and waits until the circuit is interactive.</summary>
-    public async Task<IPage> OpenAsync(IBrowserContext context, string path)
+    public Task<IPage> OpenAsync(IBrowserContext context, string path) => OpenAsync(context, Console.Address, path);
+
+    /// <summary>Opens <paramref name="path"/> of the console at <paramref name="address"/> and waits until the circuit is interactive.</summary>
+    public static async Task<IPage> OpenAsync(IBrowserContext context, Uri address, string path)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Console.Address, path).ToString());
+        await page.GotoAsync(new Uri(address, path).ToString());
         await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }

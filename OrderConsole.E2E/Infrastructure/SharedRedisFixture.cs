@@ -36,13 +36,8 @@ public sealed class SharedRedisFixture : IAsyncLifetime
     }
 
     /// <summary>Opens <paramref name="path"/> of <paramref name="instance"/> in a new page and waits until the circuit is interactive.</summary>
-    public static async Task<IPage> OpenAsync(IBrowserContext context, ConsoleProcess instance, string path)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(instance.Address, path).ToString());
-        await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        return page;
-    }
+    public static Task<IPage> OpenAsync(IBrowserContext context, ConsoleProcess instance, string path) =>
+        ConsoleFixture.OpenAsync(context, instance.Address, path);
 
     public async Task DisposeAsync()
     {

@@ -100,7 +100,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
                     UpdatedAt = next.UpdatedAt,
                 };
                 _drivers[driver.Id] = driver;
-                feed.Append(DriverEvent(driver, transition.Actor));
+                feed.Append(OrderEvent.ForDriver(driver, transition.Actor));
             }
 
             Remember(transition.CommandId, next);
@@ -218,7 +218,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         {
             var stored = driver with { UpdatedAt = clock.GetUtcNow() };
             _drivers[stored.Id] = stored;
-            feed.Append(DriverEvent(stored, actor));
+            feed.Append(OrderEvent.ForDriver(stored, actor));
             return Task.FromResult(stored);
         }
     }
@@ -241,28 +241,9 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
 
     private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)
     {
-        var appended = feed.Append(new OrderEvent
-        {
-            EventId = string.Empty,
-            EventType = eventType,
-            OrderId = order.Id,
-            Order = order,
-            Timestamp = order.UpdatedAt,
-            Actor = actor,
-            CorrelationId = correlationId,
-            Version = order.Version,
-        });
+        var appended = feed.Append(OrderEvent.ForOrder(eventType, order, actor, correlationId));
         _history[order.Id].Add(appended);
     }
-
-    private OrderEvent DriverEvent(Driver driver, string actor) => new()
-    {
-        EventId = string.Empty,
-        EventType = OrderEventTypes.DriverUpdated,
-        Driver = driver,
-        Timestamp = clock.GetUtcNow(),
-        Actor = actor,
-    };
 
     private void Remember(string commandId, Order result)
     {

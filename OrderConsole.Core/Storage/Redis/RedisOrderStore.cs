@@ -23,7 +23,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
     {
         var draft = order with { SupplierTrackingId = string.Empty };
         var orderJson = WireJson.Serialize(draft);
-        var eventJson = WireJson.Serialize(NewEvent(OrderEventTypes.Created, draft, actor, correlationId: null));
+        var eventJson = WireJson.Serialize(OrderEvent.ForOrder(OrderEventTypes.Created, draft, actor, correlationId: null));
         var reply = await RunAsync(RedisScripts.Create,
         [
             options.KeyPrefix, commandId, order.Id.ToString(), order.TrackingId, order.TrackingToken, supplier.Id, supplier.TrackingPrefix,
@@ -36,7 +36,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
     {
         var next = transition.Next;
         var orderJson = WireJson.Serialize(next);
-        var eventJson = WireJson.Serialize(NewEvent(transition.EventType, next, transition.Actor, transition.CorrelationId));
+        var eventJson = WireJson.Serialize(OrderEvent.ForOrder(transition.EventType, next, transition.Actor, transition.CorrelationId));
         var args = new List<RedisArgument>
         {
             options.KeyPrefix, transition.CommandId, next.Id.ToString(), transition.ExpectedStatus.ToWireName(), transition.ExpectedVersion,
@@ -152,14 +152,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
     {
         var stored = driver with { UpdatedAt = clock.GetUtcNow() };
         var located = stored is { Latitude: { } latitude, Longitude: { } longitude };
-        var driverEvent = new OrderEvent
-        {
-            EventId = string.Empty,
-            EventType = OrderEventTypes.DriverUpdated,
-            Driver = stored,
-            Timestamp = stored.UpdatedAt,
-            Actor = actor,
-        };
+        var driverEvent = OrderEvent.ForDriver(stored, actor);
         await RunAsync(RedisScripts.SaveDriver,
         [
             options.KeyPrefix, stored.Id, WireJson.Serialize(stored), WireName(stored.Status),
@@ -188,18 +181,6 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         var replies = await Task.WhenAll(ids.Select(id => ExecuteAsync(["HGET", _keys.Order(id), "json"], cancellationToken)));
         return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.AsString()!))];
     }
-
-    private static OrderEvent NewEvent(string eventType, Order order, string actor, string? correlationId) => new()
-    {
-        EventId = string.Empty,
-        EventType = eventType,
-        OrderId = order.Id,
-        Order = order,
-        Timestamp = order.UpdatedAt,
-        Actor = actor,
-        CorrelationId = correlationId,
-        Version = order.Version,
-    };
 
     private static string WireName(DriverStatus status) => status == DriverStatus.OnBreak ? "on_break" : status.ToString().ToLowerInvariant();
 
