@@ -13,7 +13,8 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}seq:{supplier_id}</c> counter · <c>{p}history:{id}</c> list of "event-id json" ·
 /// <c>{p}events</c> stream · <c>{p}cmd:{command_id}</c> remembered result · <c>{p}suppliers</c> hash ·
 /// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
-/// <c>{p}claim:{purpose}</c> one-time claims.
+/// <c>{p}claim:{purpose}</c> one-time claims · <c>{p}user:{id}</c> hash (json, stamp, name) ·
+/// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}keyring</c> hash of data-protection keys.
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
@@ -46,6 +47,14 @@ public sealed class RedisKeys(string prefix)
     public string DriverPositions => $"{prefix}drivers:geo";
 
     public string Command(string commandId) => $"{prefix}cmd:{commandId}";
+
+    public string User(string userId) => $"{prefix}user:{userId}";
+
+    public string UserName(string normalizedUserName) => $"{prefix}username:{normalizedUserName}";
+
+    public string Users => $"{prefix}users";
+
+    public string KeyRing => $"{prefix}keyring";
 
     public string Claim(string purpose) => $"{prefix}claim:{purpose}";
 }

@@ -17,7 +17,7 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
 
     public async Task<string?> GetLatestEventIdAsync(CancellationToken cancellationToken = default)
     {
-        var newest = await ExecuteAsync(redis, ["XREVRANGE", _keys.Events, "+", "-", "COUNT", 1], null, cancellationToken);
+        var newest = await redis.RunAsync(["XREVRANGE", _keys.Events, "+", "-", "COUNT", 1], cancellationToken);
         return newest.Elements.Count == 0 ? null : newest.Elements[0].Elements[0].AsString();
     }
 
@@ -34,7 +34,7 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
 
             var reply = wait > TimeSpan.Zero
                 ? await ReadBlockingAsync(after, maxCount, wait, cancellationToken)
-                : await ExecuteAsync(redis, ["XREAD", "COUNT", maxCount, "STREAMS", _keys.Events, after], null, cancellationToken);
+                : await redis.RunAsync(["XREAD", "COUNT", maxCount, "STREAMS", _keys.Events, after], cancellationToken);
             if (reply.IsNull || reply.Elements.Count == 0)
             {
                 return FeedBatch.Empty;
@@ -66,11 +66,10 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
         _blocking ??= await OpenBlockingAsync(cancellationToken);
         try
         {
-            return await ExecuteAsync(
-                _blocking,
+            return await _blocking.RunAsync(
                 ["XREAD", "COUNT", maxCount, "BLOCK", (long)Math.Max(1, wait.TotalMilliseconds), "STREAMS", _keys.Events, after],
-                wait + redis.Options.CommandTimeout,
-                cancellationToken);
+                cancellationToken,
+                wait + redis.Options.CommandTimeout);
         }
         catch
         {
@@ -102,29 +101,13 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
     /// </summary>
     private async Task<bool> IsTrimmedAsync(string afterEventId, CancellationToken cancellationToken)
     {
-        var itself = await ExecuteAsync(redis, ["XRANGE", _keys.Events, afterEventId, afterEventId], null, cancellationToken);
+        var itself = await redis.RunAsync(["XRANGE", _keys.Events, afterEventId, afterEventId], cancellationToken);
         if (itself.Elements.Count > 0)
         {
             return false;
         }
 
-        var oldest = await ExecuteAsync(redis, ["XRANGE", _keys.Events, "-", "+", "COUNT", 1], null, cancellationToken);
+        var oldest = await redis.RunAsync(["XRANGE", _keys.Events, "-", "+", "COUNT", 1], cancellationToken);
         return oldest.Elements.Count > 0 && StreamId.Parse(oldest.Elements[0].Elements[0].AsString()!) > StreamId.Parse(afterEventId);
-    }
-
-    private static async Task<RedisReply> ExecuteAsync(RedisConnection connection, RedisArgument[] request, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await connection.ExecuteAsync(request, timeout, cancellationToken);
-        }
-        catch (RedisServerException refused)
-        {
-            throw RedisStoreErrors.Refused(refused);
-        }
-        catch (RedisException failure)
-        {
-            throw RedisStoreErrors.Unavailable(failure);
-        }
     }
 }

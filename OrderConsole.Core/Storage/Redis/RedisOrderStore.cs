@@ -61,13 +61,13 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var json = await ExecuteAsync(["HGET", _keys.Order(id), "json"], cancellationToken);
+        var json = await redis.RunAsync(["HGET", _keys.Order(id), "json"], cancellationToken);
         return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
     }
 
     public async Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default)
     {
-        var json = await ExecuteAsync(["GET", _keys.Command(commandId)], cancellationToken);
+        var json = await redis.RunAsync(["GET", _keys.Command(commandId)], cancellationToken);
         return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
     }
 
@@ -88,7 +88,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         IReadOnlyList<(string Index, long Stop)> ranges = query.Statuses is { } statuses
             ? [.. statuses.Distinct().Select(status => (_keys.Status(status), query.SupplierId is null ? wanted - 1 : -1L))]
             : [(query.SupplierId is { } supplierId ? _keys.Supplier(supplierId) : _keys.AllOrders, wanted - 1)];
-        var replies = await Task.WhenAll(ranges.Select(range => ExecuteAsync(["ZREVRANGE", range.Index, 0, range.Stop], cancellationToken)));
+        var replies = await Task.WhenAll(ranges.Select(range => redis.RunAsync(["ZREVRANGE", range.Index, 0, range.Stop], cancellationToken)));
         var ids = replies.SelectMany(reply => reply.Elements).Select(id => Guid.Parse(id.AsString()!)).Distinct().ToList();
         var orders = await LoadAsync(ids, cancellationToken);
         return [.. OrderQuery.NewestFirst(orders.Where(query.Matches)).Skip(query.Offset).Take(query.Limit)];
@@ -96,13 +96,13 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default)
     {
-        var counts = await Task.WhenAll(OrderStatusNames.All.Select(status => ExecuteAsync(["ZCARD", _keys.Status(status)], cancellationToken)));
+        var counts = await Task.WhenAll(OrderStatusNames.All.Select(status => redis.RunAsync(["ZCARD", _keys.Status(status)], cancellationToken)));
         return OrderStatusNames.All.Select((status, i) => (status, count: counts[i].AsInt64())).ToDictionary(pair => pair.status, pair => pair.count);
     }
 
     public async Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default)
     {
-        var entries = await ExecuteAsync(["LRANGE", _keys.History(orderId), 0, -1], cancellationToken);
+        var entries = await redis.RunAsync(["LRANGE", _keys.History(orderId), 0, -1], cancellationToken);
         return [.. entries.Elements.Select(entry =>
         {
             var text = entry.AsString()!;
@@ -113,30 +113,30 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default)
     {
-        var values = await ExecuteAsync(["HVALS", _keys.Suppliers], cancellationToken);
+        var values = await redis.RunAsync(["HVALS", _keys.Suppliers], cancellationToken);
         return [.. values.Elements.Select(value => WireJson.Deserialize<Supplier>(value.AsString()!)).OrderBy(supplier => supplier.Name, StringComparer.Ordinal)];
     }
 
     public async Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync(["HSET", _keys.Suppliers, supplier.Id, WireJson.Serialize(supplier)], cancellationToken);
+        await redis.RunAsync(["HSET", _keys.Suppliers, supplier.Id, WireJson.Serialize(supplier)], cancellationToken);
 
     public async Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await ExecuteAsync(["SMEMBERS", _keys.Drivers], cancellationToken);
+        var ids = await redis.RunAsync(["SMEMBERS", _keys.Drivers], cancellationToken);
         var drivers = await Task.WhenAll(ids.Elements.Select(id => GetDriverAsync(id.AsString()!, cancellationToken)));
         return [.. drivers.OfType<Driver>().OrderBy(driver => driver.Name, StringComparer.Ordinal)];
     }
 
     public async Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default)
     {
-        var json = await ExecuteAsync(["HGET", _keys.Driver(driverId), "json"], cancellationToken);
+        var json = await redis.RunAsync(["HGET", _keys.Driver(driverId), "json"], cancellationToken);
         return json.IsNull ? null : WireJson.Deserialize<Driver>(json.AsString()!);
     }
 
     public async Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default)
     {
         // Every positioned driver, nearest first; availability is filtered after, so no COUNT here.
-        var near = await ExecuteAsync(
+        var near = await redis.RunAsync(
             ["GEOSEARCH", _keys.DriverPositions, "FROMLONLAT", longitude.ToString("R", CultureInfo.InvariantCulture), latitude.ToString("R", CultureInfo.InvariantCulture),
              "BYRADIUS", 20_100, "km", "ASC", "WITHDIST"],
             cancellationToken);
@@ -165,20 +165,20 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)
     {
-        var reply = await ExecuteAsync(["SET", _keys.Claim(purpose), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "NX"], cancellationToken);
+        var reply = await redis.RunAsync(["SET", _keys.Claim(purpose), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "NX"], cancellationToken);
         return !reply.IsNull;
     }
 
     private async Task<Order?> FindByAsync(string codeKey, CancellationToken cancellationToken)
     {
-        var id = await ExecuteAsync(["GET", codeKey], cancellationToken);
+        var id = await redis.RunAsync(["GET", codeKey], cancellationToken);
         return id.IsNull ? null : await GetAsync(Guid.Parse(id.AsString()!), cancellationToken);
     }
 
     private async Task<IReadOnlyList<Order>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
         // Many HGETs at once pipeline over the one connection.
-        var replies = await Task.WhenAll(ids.Select(id => ExecuteAsync(["HGET", _keys.Order(id), "json"], cancellationToken)));
+        var replies = await Task.WhenAll(ids.Select(id => redis.RunAsync(["HGET", _keys.Order(id), "json"], cancellationToken)));
         return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.AsString()!))];
     }
 
@@ -188,35 +188,11 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
     {
         try
         {
-            return await redis.EvaluateAsync(script, keys: null, args, cancellationToken);
+            return await redis.RunScriptAsync(script, args, cancellationToken);
         }
         catch (RedisServerException refused) when (refused.Prefix == "DUPLICATE")
         {
             throw new DuplicateTrackingCodeException(refused.Message["DUPLICATE ".Length..]);
-        }
-        catch (RedisServerException refused) when (!RedisScripts.IsScriptVerdict(refused))
-        {
-            throw RedisStoreErrors.Refused(refused);
-        }
-        catch (RedisException failure) when (failure is not RedisServerException)
-        {
-            throw RedisStoreErrors.Unavailable(failure);
-        }
-    }
-
-    private async Task<RedisReply> ExecuteAsync(RedisArgument[] commandAndArgs, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await redis.ExecuteAsync(commandAndArgs, cancellationToken: cancellationToken);
-        }
-        catch (RedisServerException refused)
-        {
-            throw RedisStoreErrors.Refused(refused);
-        }
-        catch (RedisException failure)
-        {
-            throw RedisStoreErrors.Unavailable(failure);
         }
     }
 }
