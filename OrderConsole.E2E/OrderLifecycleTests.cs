@@ -17,6 +17,8 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
     {
         await using var staff = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         await using var secondWindow = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await ConsoleSignIn.AsAsync(staff, fixture.Console.Address, "admin");
+        await ConsoleSignIn.AsAsync(secondWindow, fixture.Console.Address, "dispatcher");
         var supplier = await fixture.OpenAsync(staff, "/supplier");
         var customer = await fixture.OpenAsync(staff, "/customer");
         var dispatch = await fixture.OpenAsync(staff, "/dispatch");
@@ -93,6 +95,7 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
     public async Task Creating_an_order_without_an_item_shows_the_message_next_to_the_field_and_creates_nothing()
     {
         await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "supplier1");
         var supplier = await fixture.OpenAsync(context, "/supplier");
         var rowsBefore = await supplier.GetByRole(AriaRole.Row).CountAsync();
 

@@ -17,6 +17,8 @@ public sealed class TwoInstancesTests(SharedRedisFixture fixture)
     {
         await using var browserOnA = await fixture.Browser.NewContextAsync();
         await using var browserOnB = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(browserOnA, fixture.InstanceA.Address, "admin");
+        await ConsoleSignIn.AsAsync(browserOnB, fixture.InstanceB.Address, "dispatcher");
         var supplierOnA = await SharedRedisFixture.OpenAsync(browserOnA, fixture.InstanceA, "/supplier");
         var ordersOnA = await SharedRedisFixture.OpenAsync(browserOnA, fixture.InstanceA, "/orders");
         var ordersOnB = await SharedRedisFixture.OpenAsync(browserOnB, fixture.InstanceB, "/orders");
@@ -44,6 +46,7 @@ public sealed class TwoInstancesTests(SharedRedisFixture fixture)
     public async Task Both_instances_show_the_same_orders_from_demo_data_seeded_only_once()
     {
         await using var browser = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(browser, fixture.InstanceA.Address, "dispatcher");
         var ordersOnA = await SharedRedisFixture.OpenAsync(browser, fixture.InstanceA, "/orders");
         var ordersOnB = await SharedRedisFixture.OpenAsync(browser, fixture.InstanceB, "/orders");
 
@@ -61,6 +64,19 @@ public sealed class TwoInstancesTests(SharedRedisFixture fixture)
         // Every count per status, and the total, read the same on both instances.
         var countsOnA = await StatusFilter(ordersOnA).TextContentAsync();
         await Expect(StatusFilter(ordersOnB)).ToHaveTextAsync(countsOnA!);
+    }
+
+    [Fact]
+    public async Task A_sign_in_on_one_instance_is_honoured_by_the_other()
+    {
+        await using var browser = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(browser, fixture.InstanceA.Address, "dispatcher");
+
+        // Cookies belong to the host, not the port, so instance B receives A's cookie; it can read it only
+        // because both keep their data-protection keys in the same Redis.
+        var dispatchOnB = await SharedRedisFixture.OpenAsync(browser, fixture.InstanceB, "/dispatch");
+
+        await Expect(dispatchOnB.GetByRole(AriaRole.Heading, new() { Name = "Dispatch", Exact = true })).ToBeVisibleAsync();
     }
 
     private static ILocator StatusFilter(IPage page) => page.GetByLabel("Status", new() { Exact = true });

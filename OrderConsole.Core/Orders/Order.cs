@@ -19,6 +19,8 @@ public sealed record Order
     public decimal? CustomerPrice { get; init; }
     public OrderStatus Status { get; init; } = OrderStatus.PendingSupplier;
 
+    /// <summary>The user who accepted the offer; their own orders are the ones with their id.</summary>
+    public string? CustomerId { get; init; }
     public string? CustomerName { get; init; }
     public string? CustomerPhone { get; init; }
     public string? DeliveryAddress { get; init; }

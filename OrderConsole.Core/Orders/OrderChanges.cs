@@ -53,11 +53,12 @@ public static class OrderChanges
         };
     }
 
-    public static Order AcceptByCustomer(Order order, string? name, string? phone, string? address, DateTimeOffset now)
+    public static Order AcceptByCustomer(Order order, string? name, string? phone, string? address, DateTimeOffset now, string? customerId = null)
     {
         var next = MoveTo(order, OrderStatus.CustomerAccepted, now);
         return next with
         {
+            CustomerId = customerId,
             CustomerName = OrderInput.Required(name, "customer_name", OrderInput.MaxNameLength),
             CustomerPhone = OrderInput.Phone(phone),
             DeliveryAddress = OrderInput.Required(address, "delivery_address", OrderInput.MaxAddressLength),

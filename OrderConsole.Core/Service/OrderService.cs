@@ -53,7 +53,7 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
         ChangeAsync(actor, orderId, OrderStatus.SupplierRejected, order => OrderChanges.RejectBySupplier(order, reason, clock.GetUtcNow()), commandId, cancellationToken);
 
     public Task<Order> AcceptOfferAsync(Actor actor, Guid orderId, CustomerDetails customer, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, OrderStatus.CustomerAccepted, order => OrderChanges.AcceptByCustomer(order, customer.Name, customer.Phone, customer.Address, clock.GetUtcNow()), commandId, cancellationToken);
+        ChangeAsync(actor, orderId, OrderStatus.CustomerAccepted, order => OrderChanges.AcceptByCustomer(order, customer.Name, customer.Phone, customer.Address, clock.GetUtcNow(), actor.Role == Role.Customer ? actor.Name : null), commandId, cancellationToken);
 
     public Task<Order> CancelAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, orderId, OrderStatus.Cancelled, order => OrderChanges.Cancel(order, reason, clock.GetUtcNow()), commandId, cancellationToken);

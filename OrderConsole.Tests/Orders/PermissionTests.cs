@@ -126,11 +126,36 @@ public sealed class PermissionTests
 
     [Theory]
     [InlineData(Role.Admin)]
-    [InlineData(Role.Customer)]
     [InlineData(Role.Dispatcher)]
-    public void Roles_not_bound_to_a_supplier_or_driver_see_every_order(Role role)
+    public void Admins_and_dispatchers_see_every_order(Role role)
     {
         Assert.True(OrderAccess.CanSee(new Actor("someone", role), OwnOrder(Ready)));
+    }
+
+    [Fact]
+    public void A_customer_sees_open_offers()
+    {
+        Assert.True(OrderAccess.CanSee(new Actor("maya", Role.Customer), OwnOrder(OrderStatus.SupplierAccepted)));
+    }
+
+    [Fact]
+    public void A_customer_sees_the_orders_they_accepted()
+    {
+        Assert.True(OrderAccess.CanSee(new Actor("maya", Role.Customer), OwnOrder(Ready) with { CustomerId = "maya" }));
+    }
+
+    [Fact]
+    public void A_customer_cannot_see_another_customers_order()
+    {
+        Assert.False(OrderAccess.CanSee(new Actor("maya", Role.Customer), OwnOrder(Ready) with { CustomerId = "tom" }));
+    }
+
+    [Fact]
+    public void A_customer_cannot_cancel_another_customers_order()
+    {
+        var order = OwnOrder(OrderStatus.CustomerAccepted) with { CustomerId = "tom" };
+
+        Assert.Throws<ForbiddenOrderActionException>(() => OrderTransitions.EnsurePermitted(new Actor("maya", Role.Customer), order, OrderStatus.Cancelled));
     }
 
     private static Order OwnOrder(OrderStatus status) => Samples.InStatus(status, driverId: OwnDriver) with { SupplierId = OwnSupplier };

@@ -4,6 +4,7 @@ using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
+using OrderConsole.Core.Users;
 
 namespace OrderConsole.Hosting;
 
@@ -28,6 +29,7 @@ public static class ConsoleServices
         // Demo data is on by default only for the embedded store.
         var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: inMemory);
         services.AddSingleton(new StoreDescription(inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
+        services.AddSingleton(new DemoAccess(configuration["Demo:Password"] ?? DemoAccess.DefaultPassword));
 
         services.AddSingleton<OrderService>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());
@@ -41,6 +43,7 @@ public static class ConsoleServices
         services.AddHostedService(provider => provider.GetRequiredService<LiveOrders>());
 
         services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [StoreReadiness.Tag]);
+        services.AddConsoleAccounts();
         return services;
     }
 
@@ -50,6 +53,9 @@ public static class ConsoleServices
         services.AddSingleton<InMemoryOrderStore>();
         services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<InMemoryOrderStore>());
         services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<InMemoryFeed>());
+        services.AddSingleton<InMemoryUserAccounts>();
+        services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
+        services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
     }
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -63,5 +69,8 @@ public static class ConsoleServices
         services.AddSingleton<IOrderStore, RedisOrderStore>();
         services.AddSingleton<RedisOrderFeed>();
         services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<RedisOrderFeed>());
+        services.AddSingleton<RedisUserAccounts>();
+        services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<RedisUserAccounts>());
+        services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<RedisUserAccounts>());
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using OrderConsole.Accounts;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
@@ -15,6 +17,7 @@ namespace OrderConsole.Components.Controls;
 public abstract class LivePage : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private Actor? _actor;
 
     [Inject] protected LiveOrders Live { get; set; } = default!;
 
@@ -22,7 +25,15 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] protected NotificationService Notifications { get; set; } = default!;
 
+    [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
+
     protected FieldErrors Errors { get; } = new();
+
+    /// <summary>The desk this page is: the role its user acts in (admins act as admin everywhere).</summary>
+    protected abstract Role Desk { get; }
+
+    /// <summary>The signed-in person acting at this desk; every command goes to the order service as them.</summary>
+    protected Actor Actor => _actor ?? throw new InvalidOperationException("the page has no signed-in actor yet");
 
     /// <summary>The changes this page shows.</summary>
     protected abstract LiveFilter Filter { get; }
@@ -36,8 +47,11 @@ public abstract class LivePage : ComponentBase, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
+        // The page's [Authorize] attribute has already let only this desk's roles in; this only names them.
+        var user = (await (AuthenticationState ?? throw new InvalidOperationException("no authentication state"))).User;
+        _actor = user.At(Desk) ?? throw new InvalidOperationException($"{user.Identity?.Name} may not work at the {Desk} desk");
         Refresh();
         _subscription = Live.Subscribe(Filter, () => InvokeAsync(() =>
         {

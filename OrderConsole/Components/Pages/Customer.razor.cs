@@ -8,8 +8,6 @@ namespace OrderConsole.Components.Pages;
 /// <summary>The customer's view: priced offers with their breakdown, accepting one, and the orders accepted so far.</summary>
 public partial class Customer : LivePage
 {
-    private static readonly Actor s_customer = new("customer", Role.Customer);
-
     private IReadOnlyList<Order> _offers = [];
     private IReadOnlyList<Order> _accepted = [];
     private Guid? _selectedId;
@@ -19,12 +17,14 @@ public partial class Customer : LivePage
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
+    protected override Role Desk => Role.Customer;
+
     protected override LiveFilter Filter => LiveFilter.Orders(order => order.Status != OrderStatus.PendingSupplier);
 
     protected override void Refresh()
     {
         _offers = [.. Live.Orders(order => order.Status == OrderStatus.SupplierAccepted).OrderBy(order => order.SupplierRespondedAt)];
-        _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null);
+        _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null && OrderAccess.CanSee(Actor, order));
     }
 
     private void Open(Order order)
@@ -35,7 +35,7 @@ public partial class Customer : LivePage
 
     private async Task AcceptAsync()
     {
-        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(s_customer, _selectedId!.Value, new CustomerDetails(_name, _phone, _address))))
+        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(Actor, _selectedId!.Value, new CustomerDetails(_name, _phone, _address))))
         {
             _name = _phone = _address = null;
         }

@@ -8,8 +8,6 @@ namespace OrderConsole.Components.Pages;
 /// <summary>The dispatcher's desk: put an available driver on each ready order and follow deliveries to the door.</summary>
 public partial class Dispatch : LivePage
 {
-    private static readonly Actor s_dispatcher = new("dispatcher", Role.Dispatcher);
-
     private IReadOnlyList<Order> _ready = [];
     private IReadOnlyList<Order> _onTheRoad = [];
     private IReadOnlyList<Driver> _drivers = [];
@@ -17,6 +15,8 @@ public partial class Dispatch : LivePage
     private string _driverId = string.Empty;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
+
+    protected override Role Desk => Role.Dispatcher;
 
     protected override LiveFilter Filter =>
         LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit).Or(LiveFilter.Drivers);
@@ -50,12 +50,12 @@ public partial class Dispatch : LivePage
             return;
         }
 
-        if (await RunAsync("Driver dispatched", () => Orders.DispatchAsync(s_dispatcher, _selectedId!.Value, _driverId)))
+        if (await RunAsync("Driver dispatched", () => Orders.DispatchAsync(Actor, _selectedId!.Value, _driverId)))
         {
             _selectedId = null;
         }
     }
 
     private Task AdvanceAsync(Order order, OrderStatus to) =>
-        RunAsync($"{order.SupplierTrackingId} is {to.ToDisplayName()}", () => Orders.AdvanceAsync(s_dispatcher, order.Id, to));
+        RunAsync($"{order.SupplierTrackingId} is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, order.Id, to));
 }

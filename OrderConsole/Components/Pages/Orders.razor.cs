@@ -11,6 +11,8 @@ public partial class Orders : LivePage
     private IReadOnlyList<Order> _orders = [];
     private IReadOnlyDictionary<OrderStatus, int> _counts = new Dictionary<OrderStatus, int>();
 
+    protected override Role Desk => Role.Dispatcher;
+
     protected override LiveFilter Filter => LiveFilter.Everything;
 
     protected override void Refresh()

@@ -21,18 +21,19 @@ public partial class Supplier : LivePage
     private string? _rejection;
     private string? _cancellation;
 
-    private Actor Actor => new("supplier", Role.Supplier, _supplierId);
-
     private string SupplierName => _suppliers.FirstOrDefault(supplier => supplier.Id == _supplierId)?.Name ?? _supplierId;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
+
+    protected override Role Desk => Role.Supplier;
 
     protected override LiveFilter Filter => LiveFilter.Orders(order => order.SupplierId == _supplierId);
 
     /// <summary>Active orders first, longest waiting on top; finished ones after, newest first.</summary>
     protected override void Refresh()
     {
-        _suppliers = Live.Suppliers();
+        // A supplier works on their own supplier's orders only; an admin picks which supplier to act for.
+        _suppliers = Actor.SupplierId is { } own ? [.. Live.Suppliers().Where(supplier => supplier.Id == own)] : Live.Suppliers();
         if (_supplierId.Length == 0 && _suppliers.Count > 0)
         {
             _supplierId = _suppliers[0].Id;

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using OrderConsole.Accounts;
+using OrderConsole.Core.Users;
+
+namespace OrderConsole.Hosting;
+
+/// <summary>Sign-in: Identity over the console's own user store, cookie sign-in for people, bearer tokens for API clients, keys in the store.</summary>
+public static class AccountServices
+{
+    public static IServiceCollection AddConsoleAccounts(this IServiceCollection services)
+    {
+        services.AddIdentityCore<ConsoleUser>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireDigit = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddUserStore<ConsoleUserStore>()
+            .AddClaimsPrincipalFactory<ConsoleClaimsFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "OrderConsole.Auth";
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.AccessDeniedPath = "/account/denied";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            cookie.SlidingExpiration = true;
+        });
+
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
+
+        services.AddDataProtection().SetApplicationName("OrderConsole");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
+        return services;
+    }
+}
