@@ -80,6 +80,27 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
             drivers: order => [DriverAssignment.Assign(driver.Id, order.Id)]);
     }
 
+    /// <summary>A driver reports where they are; a dispatcher or admin may report for any driver.</summary>
+    public Task<Driver> ReportPositionAsync(Actor actor, string driverId, double? latitude, double? longitude, CancellationToken cancellationToken = default)
+    {
+        if (actor.Role is not (Role.Driver or Role.Dispatcher or Role.Admin) || (actor.Role == Role.Driver && actor.DriverId != driverId))
+        {
+            throw new ForbiddenOrderActionException("only the driver themselves, a dispatcher or an admin may report a driver's position");
+        }
+
+        if (latitude is not (>= -90 and <= 90))
+        {
+            throw new OrderValidationException("latitude", "the latitude must be between -90 and 90 degrees");
+        }
+
+        if (longitude is not (>= -180 and <= 180))
+        {
+            throw new OrderValidationException("longitude", "the longitude must be between -180 and 180 degrees");
+        }
+
+        return store.ReportDriverPositionAsync(driverId, latitude.Value, longitude.Value, clock.GetUtcNow(), actor.Name, cancellationToken);
+    }
+
     public async Task<Order> GetAsync(Actor actor, Guid orderId, CancellationToken cancellationToken = default)
     {
         var order = await store.GetAsync(orderId, cancellationToken);

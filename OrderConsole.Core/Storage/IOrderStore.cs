@@ -51,6 +51,12 @@ public interface IOrderStore
     /// <summary>Available drivers with a known position, nearest to the given place first.</summary>
     Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Records where a driver is, changing nothing else about them (a concurrent assignment is kept), and
+    /// appends <c>driver.updated</c>. Throws <see cref="OrderValidationException"/> for an unknown driver.
+    /// </summary>
+    Task<Driver> ReportDriverPositionAsync(string driverId, double latitude, double longitude, DateTimeOffset at, string actor, CancellationToken cancellationToken = default);
+
     /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
     Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
 

@@ -32,6 +32,9 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
     public Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default) =>
         inner.FindNearestAvailableDriversAsync(latitude, longitude, count, cancellationToken);
 
+    public Task<Driver> ReportDriverPositionAsync(string driverId, double latitude, double longitude, DateTimeOffset at, string actor, CancellationToken cancellationToken = default) =>
+        inner.ReportDriverPositionAsync(driverId, latitude, longitude, at, actor, cancellationToken);
+
     public Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default) => inner.ClaimOnceAsync(purpose, cancellationToken);
 
     public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) => inner.FindByTrackingIdAsync(trackingId, cancellationToken);

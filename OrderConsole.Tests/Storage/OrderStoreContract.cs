@@ -565,6 +565,33 @@ public abstract class OrderStoreContract
     }
 
     [Fact]
+    public async Task A_reported_position_is_stored_without_touching_the_drivers_assignment()
+    {
+        var (store, feed) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana, Tester);
+        var order = await store.ApplyAsync(Dispatch(await ReadyOrderAsync(store), Samples.Ana));
+        var position = await feed.GetLatestEventIdAsync();
+
+        var moved = await store.ReportDriverPositionAsync("drv-ana", 40.75, -73.99, Samples.At, Tester);
+
+        var stored = (await store.GetDriverAsync("drv-ana"))!;
+        Assert.Equal((40.75, -73.99, DriverStatus.Busy, order.Id), (stored.Latitude!.Value, stored.Longitude!.Value, stored.Status, stored.OrderId!.Value));
+        Assert.Equal((moved.Latitude, moved.Status), (stored.Latitude, stored.Status));
+        var events = (await feed.ReadAfterAsync(position, 10, TimeSpan.Zero)).Events;
+        Assert.Equal(OrderEventTypes.DriverUpdated, Assert.Single(events).EventType);
+    }
+
+    [Fact]
+    public async Task Reporting_the_position_of_a_driver_who_does_not_exist_is_refused()
+    {
+        var (store, _) = CreateStore();
+
+        var refused = await Assert.ThrowsAsync<OrderValidationException>(() => store.ReportDriverPositionAsync("nobody", 1, 1, Samples.At, Tester));
+
+        Assert.Equal("driver_id", refused.Field);
+    }
+
+    [Fact]
     public async Task Busy_drivers_and_drivers_without_a_position_are_not_suggested()
     {
         var (store, _) = CreateStore();

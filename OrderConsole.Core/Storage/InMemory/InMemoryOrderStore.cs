@@ -212,6 +212,18 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         }
     }
 
+    public Task<Driver> ReportDriverPositionAsync(string driverId, double latitude, double longitude, DateTimeOffset at, string actor, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            var driver = _drivers.GetValueOrDefault(driverId) ?? throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+            var moved = driver with { Latitude = latitude, Longitude = longitude, LocationUpdatedAt = at, UpdatedAt = at };
+            _drivers[driverId] = moved;
+            feed.Append(OrderEvent.ForDriver(moved, actor));
+            return Task.FromResult(moved);
+        }
+    }
+
     public Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default)
     {
         lock (_write)

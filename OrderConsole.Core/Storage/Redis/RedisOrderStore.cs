@@ -148,6 +148,23 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
             .Select(candidate => new DriverDistance(candidate.Driver!, candidate.Kilometres))];
     }
 
+    public async Task<Driver> ReportDriverPositionAsync(string driverId, double latitude, double longitude, DateTimeOffset at, string actor, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var json = await RunAsync(RedisScripts.ReportPosition,
+            [
+                options.KeyPrefix, driverId, latitude.ToString("R", CultureInfo.InvariantCulture), longitude.ToString("R", CultureInfo.InvariantCulture),
+                at.ToString("O", CultureInfo.InvariantCulture), actor, Trim, options.FeedMaxLength,
+            ], cancellationToken);
+            return WireJson.Deserialize<Driver>(json.AsString()!);
+        }
+        catch (RedisServerException refused) when (refused.Prefix == "NODRIVER")
+        {
+            throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+        }
+    }
+
     public async Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default)
     {
         var stored = driver with { UpdatedAt = clock.GetUtcNow() };

@@ -101,6 +101,26 @@ internal static class RedisScripts
         return {'OK', ARGV[9]}
         """);
 
+    /// <summary>ARGV: prefix, driver id, latitude, longitude, timestamp, actor, feed trim, feed length. Returns the driver's json, or NODRIVER.</summary>
+    public static RedisScript ReportPosition { get; } = new("""
+        local p = ARGV[1]
+        local key = p .. 'driver:' .. ARGV[2]
+        local json = redis.call('HGET', key, 'json')
+        if not json then return redis.error_reply('NODRIVER ' .. ARGV[2]) end
+        local driver = cjson.decode(json)
+        driver.latitude = tonumber(ARGV[3])
+        driver.longitude = tonumber(ARGV[4])
+        driver.location_updated_at = ARGV[5]
+        driver.updated_at = ARGV[5]
+        -- Every check has passed; only now does anything change.
+        json = cjson.encode(driver)
+        redis.call('HSET', key, 'json', json)
+        redis.call('GEOADD', p .. 'drivers:geo', ARGV[4], ARGV[3], ARGV[2])
+        local event = cjson.encode({event_id = '', event_type = 'driver.updated', driver = driver, timestamp = ARGV[5], actor = ARGV[6], version = 0})
+        redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[7], ARGV[8], '*', 'event', event)
+        return json
+        """);
+
     /// <summary>ARGV: prefix, driver id, driver json, status, longitude or "", latitude or "", event json, feed trim, feed length.</summary>
     public static RedisScript SaveDriver { get; } = new("""
         local p = ARGV[1]
