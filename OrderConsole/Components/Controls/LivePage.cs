@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Core.Live;
+using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
@@ -22,6 +23,8 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] protected NotificationService Notifications { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     protected FieldErrors Errors { get; } = new();
 
     /// <summary>The changes this page shows.</summary>
@@ -39,10 +42,15 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected override void OnInitialized()
     {
         Refresh();
-        _subscription = Live.Subscribe(Filter, () => InvokeAsync(() =>
+        _subscription = Live.Subscribe(Filter, committedAt => InvokeAsync(() =>
         {
             Refresh();
             StateHasChanged();
+            if (committedAt is { } at)
+            {
+                // StateHasChanged renders synchronously here, on the circuit's dispatcher.
+                LiveMetrics.RecordUpdateLatency(Clock.GetUtcNow() - at);
+            }
         }));
     }
 
