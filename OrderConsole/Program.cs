@@ -1,10 +1,12 @@
 using OrderConsole.Components;
 using OrderConsole.Hosting;
+using OrderConsole.Observability;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOrderConsole(builder.Configuration);
+builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -18,6 +20,7 @@ if (!app.Environment.IsDevelopment())
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapBlazorFrameworkScript();
+app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
