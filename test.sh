@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs every OrderConsole test: unit, contract, API, component markup and browser (E2E) tests.
-# Installs what the tests start for real (redis-server, Chromium) from Debian packages when missing.
+# Installs what the tests start for real (redis-server, Chromium, Prometheus and promtool) from Debian packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""

@@ -1,11 +1,13 @@
 using OrderConsole.Accounts;
 using OrderConsole.Components;
 using OrderConsole.Hosting;
+using OrderConsole.Observability;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOrderConsole(builder.Configuration);
+builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -21,6 +23,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapBlazorFrameworkScript();
+app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
 app.MapAccountEndpoints();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
+using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
 
@@ -28,12 +29,43 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private readonly Queue<OrderEvent> _recent = new();
     private long _nextSubscriptionId;
     private string? _lastEventId;
+    private long _lastReadTicks = clock.GetUtcNow().UtcTicks;
+    private long _newestAppliedTicks;
+    private volatile bool _caughtUp;
 
     /// <summary>True while the last read of the feed succeeded.</summary>
     public bool IsFeedConnected { get; private set; }
 
     /// <summary>When the newest applied event happened.</summary>
     public DateTimeOffset? LastEventAt { get; private set; }
+
+    /// <summary>
+    /// How far the read model trails the newest feed event: zero when the last read drained the feed, the
+    /// age of the newest applied event while a backlog is being read, and the time since the last successful
+    /// read while the feed cannot be read.
+    /// </summary>
+    public TimeSpan FeedLag
+    {
+        get
+        {
+            var now = clock.GetUtcNow().UtcTicks;
+            long since;
+            if (!IsFeedConnected)
+            {
+                since = Interlocked.Read(ref _lastReadTicks);
+            }
+            else if (_caughtUp)
+            {
+                return TimeSpan.Zero;
+            }
+            else
+            {
+                since = Interlocked.Read(ref _newestAppliedTicks);
+            }
+
+            return since == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, now - since));
+        }
+    }
 
     /// <summary>
     /// Loads the snapshot before the app starts serving, so the first page render has data. If the store
@@ -50,7 +82,20 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             logger.LogWarning(exception, "The order snapshot could not be loaded at start-up; retrying in the background");
         }
 
+        LiveMetrics.Observe(this);
         await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        LiveMetrics.Forget(this);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        LiveMetrics.Forget(this);
+        base.Dispose();
     }
 
     public Order? Find(Guid orderId) => _orders.GetValueOrDefault(orderId);
@@ -88,10 +133,17 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     /// Calls <paramref name="onChange"/> after changes that match <paramref name="filter"/>, at most once per
     /// render interval. Dispose the result to stop; a page must, or this singleton keeps its circuit alive.
     /// </summary>
-    public IDisposable Subscribe(LiveFilter filter, Func<Task> onChange)
+    public IDisposable Subscribe(LiveFilter filter, Func<Task> onChange) => Subscribe(filter, _ => onChange());
+
+    /// <summary>
+    /// As <see cref="Subscribe(LiveFilter, Func{Task})"/>; the callback receives when the newest matching event
+    /// since its previous call was committed, or null when it runs for a reconnect or a reloaded snapshot.
+    /// </summary>
+    public IDisposable Subscribe(LiveFilter filter, Func<DateTimeOffset?, Task> onChange)
     {
         var id = Interlocked.Increment(ref _nextSubscriptionId);
-        var subscription = new Subscription(this, id, filter, new CoalescingThrottle(onChange, options.MinRenderInterval, clock, logger));
+        var subscription = new Subscription(this, id, filter);
+        subscription.Throttle = new CoalescingThrottle(() => onChange(subscription.TakeTrigger()), options.MinRenderInterval, clock, logger);
         _subscriptions[id] = subscription;
         return subscription;
     }
@@ -109,6 +161,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
                 }
 
                 var batch = await feed.ReadAfterAsync(_lastEventId, options.FeedBatchSize, options.FeedWait, stoppingToken);
+                Interlocked.Exchange(ref _lastReadTicks, clock.GetUtcNow().UtcTicks);
+                _caughtUp = batch.Events.Count < options.FeedBatchSize;
                 SetConnected(true);
                 if (batch.Trimmed)
                 {
@@ -162,6 +216,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
         _lastEventId = position;
         _snapshotNeeded = false;
+        Interlocked.Exchange(ref _lastReadTicks, clock.GetUtcNow().UtcTicks);
+        _caughtUp = true;
         SetConnected(true);
     }
 
@@ -193,10 +249,12 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             Remember(change);
             _lastEventId = change.EventId;
             LastEventAt = change.Timestamp;
+            Interlocked.Exchange(ref _newestAppliedTicks, change.Timestamp.UtcTicks);
             foreach (var subscription in _subscriptions.Values)
             {
                 if (subscription.Filter.Matches(change, previous))
                 {
+                    subscription.Triggered(change.Timestamp);
                     subscription.Throttle.Signal();
                 }
             }
@@ -254,15 +312,40 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         }
     }
 
-    private sealed class Subscription(LiveOrders owner, long id, LiveFilter filter, CoalescingThrottle throttle) : IDisposable
+    private sealed class Subscription(LiveOrders owner, long id, LiveFilter filter) : IDisposable
     {
+        private long _triggerTicks;
+
         public LiveFilter Filter => filter;
 
-        public CoalescingThrottle Throttle => throttle;
+        public CoalescingThrottle Throttle { get; set; } = default!;
+
+        /// <summary>Remembers the newest matching event's commit time until the next callback takes it.</summary>
+        public void Triggered(DateTimeOffset committedAt)
+        {
+            var ticks = committedAt.UtcTicks;
+            var seen = Interlocked.Read(ref _triggerTicks);
+            while (ticks > seen)
+            {
+                var previous = Interlocked.CompareExchange(ref _triggerTicks, ticks, seen);
+                if (previous == seen)
+                {
+                    return;
+                }
+
+                seen = previous;
+            }
+        }
+
+        public DateTimeOffset? TakeTrigger()
+        {
+            var ticks = Interlocked.Exchange(ref _triggerTicks, 0);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
 
         public void Dispose()
         {
-            throttle.Dispose();
+            Throttle.Dispose();
             owner._subscriptions.TryRemove(id, out _);
         }
     }

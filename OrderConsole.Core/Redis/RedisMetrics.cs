@@ -1,19 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using OrderConsole.Core.Observability;
 
 namespace OrderConsole.Core.Redis;
 
 /// <summary>The client's instruments on the application meter: command duration, connection state, reconnects.</summary>
 internal static class RedisMetrics
 {
-    public const string MeterName = "OrderConsole";
-
-    private static readonly Meter s_meter = new(MeterName);
+    private static Meter Meter => ConsoleMetrics.Meter;
 
     private static readonly ConcurrentDictionary<RedisConnection, bool> s_connections = new();
 
-    private static readonly Histogram<double> s_commandDuration = s_meter.CreateHistogram(
+    private static readonly Histogram<double> s_commandDuration = Meter.CreateHistogram(
         "redis.command.duration",
         unit: "s",
         description: "Time from issuing a Redis command to receiving its reply.",
@@ -22,13 +21,13 @@ internal static class RedisMetrics
             HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         });
 
-    private static readonly Counter<long> s_reconnects = s_meter.CreateCounter<long>(
+    private static readonly Counter<long> s_reconnects = Meter.CreateCounter<long>(
         "redis.connection.reconnects",
         unit: "{attempt}",
         description: "Attempts to re-establish a lost Redis connection, by outcome.");
 
     // Kept in a field so the instrument is created once, when the type is first used.
-    private static readonly ObservableGauge<int> s_state = s_meter.CreateObservableGauge(
+    private static readonly ObservableGauge<int> s_state = Meter.CreateObservableGauge(
         "redis.connection.state",
         ObserveStates,
         unit: "{state}",

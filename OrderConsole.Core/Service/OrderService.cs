@@ -1,5 +1,6 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
+using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
 
@@ -37,7 +38,9 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
                 TrackingCodes.NewTrackingId(), TrackingCodes.NewTrackingToken());
             try
             {
-                return await store.CreateAsync(order, supplier, actor.Name, commandId, cancellationToken);
+                var created = await store.CreateAsync(order, supplier, actor.Name, commandId, cancellationToken);
+                OrderMetrics.RecordCreated();
+                return created;
             }
             catch (DuplicateTrackingCodeException) when (attempt < TrackingCodeAttempts)
             {
@@ -135,7 +138,9 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
         {
             Drivers = drivers?.Invoke(order) ?? [],
         };
-        return await store.ApplyAsync(transition, cancellationToken);
+        var applied = await store.ApplyAsync(transition, cancellationToken);
+        OrderMetrics.RecordTransition(order.Status, applied);
+        return applied;
     }
 
     private static string NewCommandId() => Guid.NewGuid().ToString("N");

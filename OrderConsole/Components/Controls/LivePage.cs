@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using OrderConsole.Accounts;
 using OrderConsole.Core.Live;
+using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
@@ -24,6 +25,8 @@ public abstract class LivePage : ComponentBase, IDisposable
     [Inject] protected OrderService Orders { get; set; } = default!;
 
     [Inject] protected NotificationService Notifications { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -53,10 +56,15 @@ public abstract class LivePage : ComponentBase, IDisposable
         var user = (await (AuthenticationState ?? throw new InvalidOperationException("no authentication state"))).User;
         _actor = user.At(Desk) ?? throw new InvalidOperationException($"{user.Identity?.Name} may not work at the {Desk} desk");
         Refresh();
-        _subscription = Live.Subscribe(Filter, () => InvokeAsync(() =>
+        _subscription = Live.Subscribe(Filter, committedAt => InvokeAsync(() =>
         {
             Refresh();
             StateHasChanged();
+            if (committedAt is { } at)
+            {
+                // StateHasChanged renders synchronously here, on the circuit's dispatcher.
+                LiveMetrics.RecordUpdateLatency(Clock.GetUtcNow() - at);
+            }
         }));
     }
 
