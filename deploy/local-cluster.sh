@@ -8,11 +8,20 @@
 #   deploy/local-cluster.sh status
 #   deploy/local-cluster.sh stop      # stops what start started and removes the run directory
 #
-# Settings (environment): OC_CLUSTER_DIR (run directory: pids, logs, data), OC_HAPROXY_PORT, OC_APP1_PORT,
-# OC_APP2_PORT, OC_REDIS_PORT, OC_PROMETHEUS_PORT (0 or unset: a free port), OC_APP_DLL (the console's
-# OrderConsole.dll; default: the Release build output, built when missing), OC_DEMO_ENABLED (default true),
-# OC_START_TIMEOUT (seconds to wait for each part, default 60).
+# Settings (environment):
+#   OC_CLUSTER_DIR      run directory for pids, logs and data (default: $TMPDIR/orderconsole-cluster)
+#   OC_HAPROXY_PORT, OC_APP1_PORT, OC_APP2_PORT, OC_REDIS_PORT, OC_PROMETHEUS_PORT
+#                       ports on 127.0.0.1 (unset or 0: a free port)
+#   OC_APP_DLL          the console's OrderConsole.dll (default: the Release build output, built when
+#                       missing; a `dotnet publish` output works too)
+#   OC_ENVIRONMENT      the apps' ASPNETCORE_ENVIRONMENT (default: Development for a build output, whose
+#                       package assets are served only in Development; Production for a published output)
+#   OC_DEMO_ENABLED     seed demo data into an empty store (default true)
+#   OC_START_TIMEOUT    seconds to wait for each part to become ready (default 60)
+#   OC_KEEP_LOGS        true: stop keeps the run directory and its logs
 set -euo pipefail
+# haproxy installs into /usr/sbin, which an ordinary user's PATH may lack.
+export PATH="$PATH:/usr/sbin"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 run_dir="${OC_CLUSTER_DIR:-${TMPDIR:-/tmp}/orderconsole-cluster}"
@@ -85,7 +94,7 @@ app_dll() {
     log "building the console (Release) ..."
     dotnet build "$repo/OrderConsole/OrderConsole.csproj" -c Release -nologo -v quiet >&2
   fi
-  echo "$dll"
+  echo "$(cd "$(dirname "$dll")" && pwd)/$(basename "$dll")"
 }
 
 start() {
@@ -110,13 +119,19 @@ start() {
     --appendonly yes --appendfsync everysec --save "" --daemonize no
   wait_for redis redis-cli -p "$redis_port" ping
 
+  # A build output (not a published one) serves its packages' static assets (Radzen's scripts and styles)
+  # only in Development, so it runs in Development unless OC_ENVIRONMENT says otherwise.
+  local environment="Production"
+  [ ! -f "${dll%.dll}.staticwebassets.runtime.json" ] || environment="Development"
+  environment="${OC_ENVIRONMENT:-$environment}"
+
   local name port
   for name in app1 app2; do
     port="${name}_port"
-    launch "$name" env ASPNETCORE_URLS="http://127.0.0.1:${!port}" \
-      Redis__ConnectionString="127.0.0.1:$redis_port" InstanceName="$name" \
-      Demo__Enabled="${OC_DEMO_ENABLED:-true}" \
-      dotnet exec "$dll"
+    (cd "$(dirname "$dll")" && launch "$name" env ASPNETCORE_ENVIRONMENT="$environment" \
+      ASPNETCORE_URLS="http://127.0.0.1:${!port}" Redis__ConnectionString="127.0.0.1:$redis_port" \
+      InstanceName="$name" Demo__Enabled="${OC_DEMO_ENABLED:-true}" \
+      dotnet exec "$dll")
   done
   wait_for app1 http_ok "http://127.0.0.1:$app1_port/readyz"
   wait_for app2 http_ok "http://127.0.0.1:$app2_port/readyz"
@@ -171,8 +186,13 @@ stop_parts() {
 stop() {
   [ -d "$run_dir" ] || { log "nothing runs from $run_dir"; return; }
   stop_parts
-  rm -rf "$run_dir"
-  log "stopped"
+  if [ "${OC_KEEP_LOGS:-false}" = true ]; then
+    rm -f "$run_dir/cluster.env"
+    log "stopped (logs kept in $run_dir)"
+  else
+    rm -rf "$run_dir"
+    log "stopped"
+  fi
 }
 
 status() {
