@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Runs every OrderConsole test: unit, contract, API, component markup and browser (E2E) tests.
-# Installs what the tests start for real (redis-server, Chromium, Prometheus and promtool) from Debian packages when missing.
+# Installs what the tests start for real (redis-server, Chromium, haproxy, Prometheus with promtool)
+# from Debian packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
+# haproxy installs into /usr/sbin, which an ordinary user's PATH may lack; the tests run it by name.
+export PATH="$PATH:/usr/sbin"
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 configuration="${CONFIGURATION:-Release}"
