@@ -39,7 +39,7 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
         await SaveScreenshotsAsync(("supplier", supplier), ("customer", customer), ("dispatch", dispatch), ("orders", watcher));
     }
 
-    private static async Task WalkTheLifecycleAsync(string item, IPage supplier, IPage customer, IPage dispatch, IPage watcher, Func<IPage, ILocator> rowOf)
+    internal static async Task WalkTheLifecycleAsync(string item, IPage supplier, IPage customer, IPage dispatch, IPage watcher, Func<IPage, ILocator> rowOf)
     {
 
         // The supplier creates the order; the second window sees it appear.
