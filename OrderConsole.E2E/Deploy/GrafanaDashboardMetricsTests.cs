@@ -25,6 +25,7 @@ public sealed class GrafanaDashboardMetricsTests(LocalClusterFixture cluster)
 
         // Give every panel something to show: a full lifecycle on one instance, pages left open.
         await using var staff = await cluster.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await ConsoleSignIn.AsAsync(staff, cluster.Console, "admin");
         var supplier = await cluster.OpenAsync(staff, "/supplier");
         var customer = await cluster.OpenAsync(staff, "/customer");
         var dispatch = await cluster.OpenAsync(staff, "/dispatch");

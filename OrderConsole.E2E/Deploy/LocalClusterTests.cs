@@ -21,6 +21,7 @@ public sealed class LocalClusterTests(LocalClusterFixture cluster)
     {
         // The first browser lands on whichever instance HAProxy picks; its cookie names that instance.
         await using var first = await cluster.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(first, cluster.Console, "supplier1");
         var supplier = await cluster.OpenAsync(first, "/supplier");
         var firstInstance = await StickyInstanceAsync(first);
         Assert.Contains(firstInstance, new[] { "app1", "app2" });
@@ -30,6 +31,7 @@ public sealed class LocalClusterTests(LocalClusterFixture cluster)
         var otherInstance = firstInstance == "app1" ? "app2" : "app1";
         await using var second = await cluster.Browser.NewContextAsync();
         await second.AddCookiesAsync([new Microsoft.Playwright.Cookie { Name = StickyCookie, Value = otherInstance, Url = cluster.Console.ToString() }]);
+        await ConsoleSignIn.AsAsync(second, cluster.Console, "dispatcher");
         var circuitSockets = new List<string>();
         second.Page += (_, page) => page.WebSocket += (_, socket) => circuitSockets.Add(socket.Url);
         var orders = await cluster.OpenAsync(second, "/orders");

@@ -57,13 +57,7 @@ public sealed class LocalClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Opens <paramref name="path"/> through HAProxy in a new page and waits until the circuit is interactive.</summary>
-    public async Task<IPage> OpenAsync(IBrowserContext context, string path)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(Console, path).ToString());
-        await page.Locator("[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        return page;
-    }
+    public Task<IPage> OpenAsync(IBrowserContext context, string path) => ConsoleFixture.OpenAsync(context, Console, path);
 
     public async Task DisposeAsync()
     {
