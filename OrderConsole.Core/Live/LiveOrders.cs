@@ -36,6 +36,12 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     public DateTimeOffset? LastEventAt { get; private set; }
 
     /// <summary>
+    /// How long the newest applied event took from its timestamp to this read model: the feed's lag as of that
+    /// event (measured against this instance's clock; null before the first event).
+    /// </summary>
+    public TimeSpan? FeedLag { get; private set; }
+
+    /// <summary>
     /// Loads the snapshot before the app starts serving, so the first page render has data. If the store
     /// cannot be read now, the app starts anyway and the feed loop keeps trying.
     /// </summary>
@@ -193,6 +199,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             Remember(change);
             _lastEventId = change.EventId;
             LastEventAt = change.Timestamp;
+            FeedLag = clock.GetUtcNow() - change.Timestamp;
             foreach (var subscription in _subscriptions.Values)
             {
                 if (subscription.Filter.Matches(change, previous))
