@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOrderConsole(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddOpenCircuits();
 builder.Services.AddRadzenComponents();
 
 var app = builder.Build();

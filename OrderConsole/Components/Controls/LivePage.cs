@@ -32,7 +32,7 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
 
@@ -44,6 +44,15 @@ public abstract class LivePage : ComponentBase, IDisposable
             Refresh();
             StateHasChanged();
         }));
+    }
+
+    /// <summary>Ends the live subscription; a page with timers or handlers of its own overrides this and calls the base.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _subscription?.Dispose();
+        }
     }
 
     /// <summary>
