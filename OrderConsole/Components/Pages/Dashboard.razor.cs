@@ -24,6 +24,7 @@ public partial class Dashboard : LivePage
     private IReadOnlyList<ChartPoint> _byStatus = [];
     private IReadOnlyList<ChartPoint> _ordersPerHour = [];
     private IReadOnlyList<ChartPoint> _deliveryTimes = [];
+    private bool _anyDeliveries;
 
     [Inject] private StoreDescription Store { get; set; } = default!;
 
@@ -88,8 +89,9 @@ public partial class Dashboard : LivePage
             new ChartPoint(count.Status.ToDisplayName(), count.Orders, count.Orders.ToString(CultureInfo.InvariantCulture)))];
         _ordersPerHour = [.. _figures.Hours.Select(hour =>
             new ChartPoint(Hour(hour), hour.OrdersCreated, hour.OrdersCreated.ToString(CultureInfo.InvariantCulture)))];
+        _anyDeliveries = _figures.Hours.Any(hour => hour.Deliveries > 0);
         _deliveryTimes = [.. _figures.Hours.Select(hour => hour.AverageDeliveryTime is { } average
-            ? new ChartPoint(Hour(hour), Math.Round(average.TotalMinutes, 1), $"{Duration(average)} over {hour.Deliveries} {(hour.Deliveries == 1 ? "delivery" : "deliveries")}")
+            ? new ChartPoint(Hour(hour), average.TotalMinutes, $"{Duration(average)} over {hour.Deliveries} {(hour.Deliveries == 1 ? "delivery" : "deliveries")}")
             : new ChartPoint(Hour(hour), 0, "no deliveries"))];
     }
 }

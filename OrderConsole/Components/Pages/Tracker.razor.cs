@@ -80,6 +80,11 @@ public partial class Tracker : LivePage
 
     private async Task LoadHistoryAsync()
     {
+        if (_lifetime.IsCancellationRequested)
+        {
+            return;
+        }
+
         var id = Id;
         _loading = true;
         _historyAsOf = Live.Find(id)?.Version ?? 0;
