@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOrderConsole(builder.Configuration);
 builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddOpenCircuits();
 builder.Services.AddRadzenComponents();
 
 var app = builder.Build();

@@ -35,6 +35,9 @@ public abstract class LivePage : ComponentBase, IDisposable
     /// <summary>The desk this page is: the role its user acts in (admins act as admin everywhere).</summary>
     protected abstract Role Desk { get; }
 
+    /// <summary>Pages several roles share list them here, first match wins; most pages are one desk.</summary>
+    protected virtual IReadOnlyList<Role> Desks => [Desk];
+
     /// <summary>The signed-in person acting at this desk; every command goes to the order service as them.</summary>
     protected Actor Actor => _actor ?? throw new InvalidOperationException("the page has no signed-in actor yet");
 
@@ -46,7 +49,7 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
 
@@ -54,7 +57,8 @@ public abstract class LivePage : ComponentBase, IDisposable
     {
         // The page's [Authorize] attribute has already let only this desk's roles in; this only names them.
         var user = (await (AuthenticationState ?? throw new InvalidOperationException("no authentication state"))).User;
-        _actor = user.At(Desk) ?? throw new InvalidOperationException($"{user.Identity?.Name} may not work at the {Desk} desk");
+        _actor = Desks.Select(desk => user.At(desk)).FirstOrDefault(actor => actor is not null)
+            ?? throw new InvalidOperationException($"{user.Identity?.Name} may not work at the {Desk} desk");
         Refresh();
         _subscription = Live.Subscribe(Filter, committedAt => InvokeAsync(() =>
         {
@@ -66,6 +70,15 @@ public abstract class LivePage : ComponentBase, IDisposable
                 LiveMetrics.RecordUpdateLatency(Clock.GetUtcNow() - at);
             }
         }));
+    }
+
+    /// <summary>Ends the live subscription; a page with timers or handlers of its own overrides this and calls the base.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _subscription?.Dispose();
+        }
     }
 
     /// <summary>

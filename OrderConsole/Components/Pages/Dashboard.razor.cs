@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using OrderConsole.Components.Controls;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Live;
+using OrderConsole.Core.Orders;
+using OrderConsole.Hosting;
+
+namespace OrderConsole.Components.Pages;
+
+/// <summary>
+/// The live dashboard: key figures, charts, deliveries under way, recent activity and this instance's health.
+/// Figures follow every change through the page's throttled refresh; the charts get new data at most every
+/// 200 ms, so a burst of changes redraws them once.
+/// </summary>
+public partial class Dashboard : LivePage
+{
+    private const int ActivityLength = 20;
+    private static readonly TimeSpan s_chartInterval = TimeSpan.FromMilliseconds(200);
+
+    private CoalescingThrottle? _chartRedraw;
+    private DashboardFigures _figures = DashboardFigures.Compute([], [], DateTimeOffset.UnixEpoch);
+    private IReadOnlyList<OrderEvent> _activity = [];
+    private IReadOnlyList<ChartPoint> _byStatus = [];
+    private IReadOnlyList<ChartPoint> _ordersPerHour = [];
+    private IReadOnlyList<ChartPoint> _deliveryTimes = [];
+    private bool _anyDeliveries;
+
+    [Inject] private StoreDescription Store { get; set; } = default!;
+
+    [Inject] private OpenCircuits Circuits { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private ILogger<Dashboard> Logger { get; set; } = default!;
+
+    protected override Role Desk => Role.Admin;
+
+    protected override LiveFilter Filter => LiveFilter.Everything;
+
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        DrawCharts();
+        _chartRedraw = new CoalescingThrottle(RedrawChartsAsync, s_chartInterval, Clock, Logger);
+        Circuits.Changed += OnCircuitsChanged;
+    }
+
+    protected override void Refresh()
+    {
+        _figures = DashboardFigures.Compute(Live.Orders(), Live.Drivers(), Clock.GetUtcNow());
+        _activity = [.. Live.RecentEvents().Take(ActivityLength)];
+        _chartRedraw?.Signal();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Circuits.Changed -= OnCircuitsChanged;
+            _chartRedraw?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static string Percent(Ratio ratio) =>
+        ratio.Rate is { } rate ? rate.ToString("0 %", CultureInfo.InvariantCulture) : "—";
+
+    private static string Duration(TimeSpan span) => span switch
+    {
+        { TotalSeconds: < 1 } => $"{Math.Max(0, (int)span.TotalMilliseconds)} ms",
+        { TotalMinutes: < 1 } => span.TotalSeconds.ToString("0.0 's'", CultureInfo.InvariantCulture),
+        _ => span.TotalMinutes.ToString("0.0 'min'", CultureInfo.InvariantCulture),
+    };
+
+    private static string Hour(HourFigures hour) => hour.Start.ToString("HH:00", CultureInfo.InvariantCulture);
+
+    private void OnCircuitsChanged() => _chartRedraw?.Signal();
+
+    private Task RedrawChartsAsync() => InvokeAsync(() =>
+    {
+        DrawCharts();
+        StateHasChanged();
+    });
+
+    /// <summary>Hands the charts new point lists (so they redraw) from the latest figures.</summary>
+    private void DrawCharts()
+    {
+        _byStatus = [.. _figures.CountsByStatus.Select(count =>
+            new ChartPoint(count.Status.ToDisplayName(), count.Orders, count.Orders.ToString(CultureInfo.InvariantCulture)))];
+        _ordersPerHour = [.. _figures.Hours.Select(hour =>
+            new ChartPoint(Hour(hour), hour.OrdersCreated, hour.OrdersCreated.ToString(CultureInfo.InvariantCulture)))];
+        _anyDeliveries = _figures.Hours.Any(hour => hour.Deliveries > 0);
+        _deliveryTimes = [.. _figures.Hours.Select(hour => hour.AverageDeliveryTime is { } average
+            ? new ChartPoint(Hour(hour), average.TotalMinutes, $"{Duration(average)} over {hour.Deliveries} {(hour.Deliveries == 1 ? "delivery" : "deliveries")}")
+            : new ChartPoint(Hour(hour), 0, "no deliveries"))];
+    }
+}
