@@ -1,4 +1,5 @@
 using OrderConsole.Accounts;
+using OrderConsole.Api;
 using OrderConsole.Components;
 using OrderConsole.Hosting;
 using OrderConsole.Observability;
@@ -28,6 +29,7 @@ app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
 app.MapAccountEndpoints();
+app.MapMetricsApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

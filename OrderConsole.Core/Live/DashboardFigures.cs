@@ -112,7 +112,8 @@ public sealed record DashboardFigures
         }
     }
 
-    private static Ratio OnTimeRate(IReadOnlyCollection<Order> orders)
+    /// <summary>Delivered by the ETA, out of delivered orders that had one.</summary>
+    public static Ratio OnTimeRate(IEnumerable<Order> orders)
     {
         var withEstimate = orders
             .Where(order => order.Status == OrderStatus.Delivered && order.DeliveredAt is not null && order.EstimatedArrival is not null)

@@ -38,6 +38,10 @@ public static class AccountServices
             cookie.AccessDeniedPath = "/account/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+
+            // API callers get status codes, not the sign-in page.
+            cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         services.AddAuthorization();
@@ -48,5 +52,19 @@ public static class AccountServices
         services.AddOptions<KeyManagementOptions>()
             .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
         return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Redis;
 using OrderConsole.Core.Service;
@@ -44,6 +45,7 @@ public static class ConsoleServices
 
         services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [StoreReadiness.Tag]);
         services.AddConsoleAccounts();
+        services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
         return services;
     }
 
