@@ -26,6 +26,8 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] protected NotificationService Notifications { get; set; } = default!;
 
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -79,6 +81,13 @@ public abstract class LivePage : ComponentBase, IDisposable
         {
             _subscription?.Dispose();
         }
+    }
+
+    /// <summary>Asks before something that cannot be undone; true only when the person says yes.</summary>
+    protected async Task<bool> ConfirmAsync(string question, string title, string yes)
+    {
+        var answer = await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = yes, CancelButtonText = "Keep it" });
+        return answer == true;
     }
 
     /// <summary>

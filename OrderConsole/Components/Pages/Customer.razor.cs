@@ -33,6 +33,15 @@ public partial class Customer : LivePage
         Errors.Clear();
     }
 
+    /// <summary>A customer may cancel their own order until the supplier starts preparing it.</summary>
+    private async Task CancelAsync(Order order)
+    {
+        if (await ConfirmAsync($"Cancel order {order.SupplierTrackingId} ({order.PizzaName})? This cannot be undone.", "Cancel order", "Yes, cancel"))
+        {
+            await RunAsync($"Order {order.SupplierTrackingId} cancelled", () => Orders.CancelAsync(Actor, order.Id, "Cancelled by the customer"));
+        }
+    }
+
     private async Task AcceptAsync()
     {
         if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(Actor, _selectedId!.Value, new CustomerDetails(_name, _phone, _address))))

@@ -79,15 +79,21 @@ public partial class Supplier : LivePage
     private Task AcceptAsync() =>
         RunAsync("Order accepted", () => Orders.AcceptAsSupplierAsync(Actor, _selectedId!.Value, _notes, _minutes));
 
-    private Task RejectAsync() =>
-        RunAsync("Order rejected", () => Orders.RejectAsSupplierAsync(Actor, _selectedId!.Value, _rejection));
+    private async Task RejectAsync()
+    {
+        if (await ConfirmAsync($"Reject order {Selected?.SupplierTrackingId}? The customer will never see it.", "Reject order", "Yes, reject"))
+        {
+            await RunAsync("Order rejected", () => Orders.RejectAsSupplierAsync(Actor, _selectedId!.Value, _rejection));
+        }
+    }
 
     private Task AdvanceAsync(OrderStatus to) =>
         RunAsync($"Order is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, _selectedId!.Value, to));
 
     private async Task CancelAsync()
     {
-        if (await RunAsync("Order cancelled", () => Orders.CancelAsync(Actor, _selectedId!.Value, _cancellation)))
+        if (await ConfirmAsync($"Cancel order {Selected?.SupplierTrackingId}? This cannot be undone.", "Cancel order", "Yes, cancel")
+            && await RunAsync("Order cancelled", () => Orders.CancelAsync(Actor, _selectedId!.Value, _cancellation)))
         {
             _cancellation = null;
         }
