@@ -34,11 +34,11 @@ public sealed partial class DashboardAndTrackerTests(ConsoleFixture fixture)
         }
         catch
         {
-            await SaveScreenshotsAsync(("failed-dashboard", dashboard), ("failed-tracker", tracker ?? orders));
+            await ConsoleFixture.SaveScreenshotsAsync(("failed-dashboard", dashboard), ("failed-tracker", tracker ?? orders));
             throw;
         }
 
-        await SaveScreenshotsAsync(("dashboard", dashboard), ("tracker", tracker));
+        await ConsoleFixture.SaveScreenshotsAsync(("dashboard", dashboard), ("tracker", tracker));
     }
 
     [Fact]
@@ -167,15 +167,6 @@ public sealed partial class DashboardAndTrackerTests(ConsoleFixture fixture)
 
     private static async Task AssertNotReloadedAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), $"{page.Url} was reloaded");
-
-    private static async Task SaveScreenshotsAsync(params (string Name, IPage Page)[] pages)
-    {
-        Directory.CreateDirectory(ConsoleFixture.ScreenshotDirectory);
-        foreach (var (name, page) in pages)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
-        }
-    }
 
     [GeneratedRegex("^Track ")]
     private static partial Regex TrackLink();

@@ -32,11 +32,11 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
         }
         catch
         {
-            await SaveScreenshotsAsync(("failed-supplier", supplier), ("failed-customer", customer), ("failed-dispatch", dispatch), ("failed-orders", watcher));
+            await ConsoleFixture.SaveScreenshotsAsync(("failed-supplier", supplier), ("failed-customer", customer), ("failed-dispatch", dispatch), ("failed-orders", watcher));
             throw;
         }
 
-        await SaveScreenshotsAsync(("supplier", supplier), ("customer", customer), ("dispatch", dispatch), ("orders", watcher));
+        await ConsoleFixture.SaveScreenshotsAsync(("supplier", supplier), ("customer", customer), ("dispatch", dispatch), ("orders", watcher));
     }
 
     internal static async Task WalkTheLifecycleAsync(string item, IPage supplier, IPage customer, IPage dispatch, IPage watcher, Func<IPage, ILocator> rowOf)
@@ -104,14 +104,5 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
 
         await Expect(supplier.Locator("#pizza_name-error")).ToHaveTextAsync("Pizza name is required");
         await Expect(supplier.GetByRole(AriaRole.Row)).ToHaveCountAsync(rowsBefore);
-    }
-
-    private static async Task SaveScreenshotsAsync(params (string Name, IPage Page)[] pages)
-    {
-        Directory.CreateDirectory(ConsoleFixture.ScreenshotDirectory);
-        foreach (var (name, page) in pages)
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
-        }
     }
 }

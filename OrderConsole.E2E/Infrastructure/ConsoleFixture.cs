@@ -17,6 +17,16 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ? directory
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>Saves a full-page screenshot of each page as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/>.</summary>
+    public static async Task SaveScreenshotsAsync(params (string Name, IPage Page)[] pages)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        foreach (var (name, page) in pages)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+        }
+    }
+
     public async Task InitializeAsync()
     {
         Console = await ConsoleProcess.StartAsync();
