@@ -8,6 +8,7 @@ using Radzen;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOrderConsole(builder.Configuration);
+builder.Services.AddOrderApi(builder.Configuration);
 builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenCircuits();
@@ -15,21 +16,25 @@ builder.Services.AddRadzenComponents();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-
+app.UseExceptionHandler();
+app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAntiforgery();
+app.UseSwaggerUI(swagger =>
+{
+    swagger.RoutePrefix = "docs";
+    swagger.SwaggerEndpoint("/openapi/v1.json", "OrderConsole API");
+});
 app.MapStaticAssets();
 app.MapBlazorFrameworkScript();
 app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
 app.MapAccountEndpoints();
-app.MapMetricsApi();
+app.MapOrderApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

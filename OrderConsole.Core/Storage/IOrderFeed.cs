@@ -14,4 +14,7 @@ public interface IOrderFeed
     /// waiting up to <paramref name="wait"/> for the first one.
     /// </summary>
     Task<FeedBatch> ReadAfterAsync(string? afterEventId, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default);
+
+    /// <summary>True when <paramref name="eventId"/> has the form of this feed's positions (it may be trimmed away).</summary>
+    bool IsPosition(string eventId);
 }

@@ -14,6 +14,8 @@ internal sealed class GatedFeed(IOrderFeed inner) : IOrderFeed
 
     public Task<string?> GetLatestEventIdAsync(CancellationToken cancellationToken = default) => inner.GetLatestEventIdAsync(cancellationToken);
 
+    public bool IsPosition(string eventId) => inner.IsPosition(eventId);
+
     public async Task<FeedBatch> ReadAfterAsync(string? afterEventId, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         await _gate.Task.WaitAsync(cancellationToken);

@@ -55,6 +55,7 @@ public static class ConsoleServices
         services.AddSingleton<InMemoryOrderStore>();
         services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<InMemoryOrderStore>());
         services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<InMemoryFeed>());
+        services.AddKeyedSingleton<IOrderFeed>(FeedFollower.ReplayFeed, (provider, _) => provider.GetRequiredService<InMemoryFeed>());
         services.AddSingleton<InMemoryUserAccounts>();
         services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
@@ -71,6 +72,10 @@ public static class ConsoleServices
         services.AddSingleton<IOrderStore, RedisOrderStore>();
         services.AddSingleton<RedisOrderFeed>();
         services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<RedisOrderFeed>());
+
+        // Event streams read with a reader of their own: the read model's reader spends its time blocked.
+        services.AddKeyedSingleton<IOrderFeed>(FeedFollower.ReplayFeed, (provider, _) =>
+            new RedisOrderFeed(provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<RedisStoreOptions>()));
         services.AddSingleton<RedisUserAccounts>();
         services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<RedisUserAccounts>());
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<RedisUserAccounts>());

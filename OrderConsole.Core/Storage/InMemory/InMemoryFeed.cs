@@ -45,6 +45,9 @@ public sealed class InMemoryFeed(int capacity = 10_000) : IOrderFeed
         }
     }
 
+    public bool IsPosition(string eventId) =>
+        long.TryParse(eventId, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
     public async Task<FeedBatch> ReadAfterAsync(string? afterEventId, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         var after = afterEventId is null ? 0 : long.Parse(afterEventId, CultureInfo.InvariantCulture);

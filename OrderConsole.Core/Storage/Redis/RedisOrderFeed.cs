@@ -21,6 +21,8 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
         return newest.Elements.Count == 0 ? null : newest.Elements[0].Elements[0].AsString();
     }
 
+    public bool IsPosition(string eventId) => StreamId.TryParse(eventId, out _);
+
     public async Task<FeedBatch> ReadAfterAsync(string? afterEventId, int maxCount, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         await _reading.WaitAsync(cancellationToken);

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using OrderConsole.Accounts;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
+using OrderConsole.Core.Storage;
+
+namespace OrderConsole.Api;
+
+/// <summary>
+/// <c>/api/orders</c>: create, list, read and move orders over HTTP with the console's rules. Every command goes
+/// through <see cref="OrderService"/>, so roles, ownership and the transition table are checked exactly as on
+/// the pages; domain errors become problem details in <see cref="OrderProblems"/>.
+/// </summary>
+public static class OrdersApi
+{
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var orders = endpoints.MapGroup("/api/orders")
+            .RequireStaff(ConsoleRoles.Supplier, ConsoleRoles.Customer, ConsoleRoles.Dispatcher, ConsoleRoles.Driver)
+            .WithTags("Orders")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        orders.MapPost("/", CreateOrder)
+            .WithName("CreateOrder").WithSummary("Creates an order for a supplier: one pizza with its price, or items");
+        orders.MapGet("/", ListOrders)
+            .WithName("ListOrders").WithSummary("Orders newest change first, by status and supplier, a page at a time");
+        orders.MapGet("/{id}", GetOrder)
+            .WithName("GetOrder").WithSummary("One order").ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapPost("/{id}/supplier-respond", RespondAsSupplier)
+            .WithName("SupplierRespond").WithSummary("The supplier accepts (notes, estimated minutes) or rejects (notes as the reason)")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapPost("/{id}/customer-accept", AcceptAsCustomer)
+            .WithName("CustomerAccept").WithSummary("The customer accepts the priced offer with name, address and optional phone")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapPost("/{id}/dispatch", DispatchOrder)
+            .WithName("DispatchOrder").WithSummary("Puts a driver, by id or name, on a ready order")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapPost("/{id}/status", ChangeStatus)
+            .WithName("ChangeOrderStatus").WithSummary("Moves an order to preparing, ready, in_transit, delivered or cancelled")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapGet("/{id}/delivery", GetDelivery)
+            .WithName("GetDelivery").WithSummary("A dispatched order's delivery: driver, progress 33/66/100, ETA, timeline")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        orders.MapGet("/{id}/events", GetOrderEvents)
+            .WithName("GetOrderEvents").WithSummary("The order's own history, oldest first")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+
+    public static async Task<Created<Order>> CreateOrder(
+        CreateOrderRequest request, ClaimsPrincipal user, OrderService orders, IOrderStore store,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.AtOneOf(user, Role.Supplier);
+        var supplierId = await SupplierOf(request, actor, store, cancellationToken);
+        var command = new CreateOrder(supplierId, ItemsOf(request), request.MarkupPercentage);
+        var order = await orders.CreateAsync(actor, command, IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken);
+        return TypedResults.Created($"/api/orders/{order.Id}", order);
+    }
+
+    public static async Task<Ok<OrderPage>> ListOrders(
+        ClaimsPrincipal user, IOrderStore store, string? status, [FromQuery(Name = "supplier_id")] string? supplierId,
+        int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.AtOneOf(user, Role.Dispatcher, Role.Supplier);
+        if (actor.Role == Role.Supplier)
+        {
+            if (supplierId is not null && supplierId != actor.SupplierId)
+            {
+                throw new ForbiddenOrderActionException("a supplier may list only their own supplier's orders");
+            }
+
+            supplierId = actor.SupplierId;
+        }
+
+        var pageSize = ApiInput.PageSize(limit);
+        var offset = ApiInput.Cursor(cursor);
+        var statuses = status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => ApiInput.Status(name)).ToArray();
+
+        // One more than asked tells whether another page follows without counting every match.
+        var found = await store.ListAsync(new OrderQuery { Statuses = statuses, SupplierId = supplierId, Limit = pageSize + 1, Offset = offset }, cancellationToken);
+        var page = found.Take(pageSize).ToArray();
+        var next = found.Count > pageSize ? (offset + pageSize).ToString(CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new OrderPage(page, page.Length, next));
+    }
+
+    public static async Task<Ok<Order>> GetOrder(string id, ClaimsPrincipal user, OrderService orders, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await orders.GetAsync(ApiActors.Reader(user), ApiInput.OrderId(id), cancellationToken));
+
+    public static async Task<Ok<Order>> RespondAsSupplier(
+        string id, bool accept, string? notes, [FromQuery(Name = "estimated_time")] int? estimatedTime,
+        ClaimsPrincipal user, OrderService orders, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.AtOneOf(user, Role.Supplier);
+        var orderId = ApiInput.OrderId(id);
+        var commandId = IdempotencyKeys.CommandId(user, idempotencyKey);
+        var order = accept
+            ? await orders.AcceptAsSupplierAsync(actor, orderId, notes, estimatedTime, commandId, cancellationToken)
+            : await orders.RejectAsSupplierAsync(actor, orderId, notes, commandId, cancellationToken);
+        return TypedResults.Ok(order);
+    }
+
+    public static async Task<Ok<Order>> AcceptAsCustomer(
+        string id, [FromQuery(Name = "customer_name")] string? customerName, [FromQuery(Name = "delivery_address")] string? deliveryAddress,
+        [FromQuery(Name = "customer_phone")] string? customerPhone, ClaimsPrincipal user, OrderService orders,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.AtOneOf(user, Role.Customer);
+        var order = await orders.AcceptOfferAsync(
+            actor, ApiInput.OrderId(id), new CustomerDetails(customerName, customerPhone, deliveryAddress),
+            IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken);
+        return TypedResults.Ok(order);
+    }
+
+    public static async Task<Ok<Order>> DispatchOrder(
+        string id, [FromQuery(Name = "driver_id")] string? driverId, [FromQuery(Name = "driver_name")] string? driverName,
+        ClaimsPrincipal user, OrderService orders, IOrderStore store, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.AtOneOf(user, Role.Dispatcher);
+        var orderId = ApiInput.OrderId(id);
+        var driver = driverId ?? await DriverNamed(driverName, store, cancellationToken);
+        var order = await orders.DispatchAsync(actor, orderId, driver, IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken);
+        return TypedResults.Ok(order);
+    }
+
+    public static async Task<Ok<Order>> ChangeStatus(
+        string id, string? status, string? reason, ClaimsPrincipal user, OrderService orders,
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var orderId = ApiInput.OrderId(id);
+        var to = ApiInput.Status(status);
+        var commandId = IdempotencyKeys.CommandId(user, idempotencyKey);
+        var order = to switch
+        {
+            OrderStatus.Cancelled => await orders.CancelAsync(ApiActors.AtOneOf(user, Role.Dispatcher, Role.Supplier, Role.Customer), orderId, reason, commandId, cancellationToken),
+            OrderStatus.Preparing or OrderStatus.Ready => await orders.AdvanceAsync(ApiActors.AtOneOf(user, Role.Supplier), orderId, to, commandId, cancellationToken),
+            _ => await orders.AdvanceAsync(ApiActors.AtOneOf(user, Role.Dispatcher, Role.Driver), orderId, to, commandId, cancellationToken),
+        };
+        return TypedResults.Ok(order);
+    }
+
+    public static async Task<Ok<DeliveryView>> GetDelivery(string id, ClaimsPrincipal user, OrderService orders, CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.Reader(user);
+        var order = await orders.GetAsync(actor, ApiInput.OrderId(id), cancellationToken);
+        if (!DeliveryStages.HasDelivery(order))
+        {
+            throw new OrderValidationException("id", $"order {order.ShortId}… is {order.Status.ToWireName()}; it has no delivery until it is dispatched");
+        }
+
+        var history = await orders.GetHistoryAsync(actor, order.Id, cancellationToken);
+        return TypedResults.Ok(DeliveryView.From(order, history));
+    }
+
+    public static async Task<Ok<IReadOnlyList<OrderEvent>>> GetOrderEvents(string id, ClaimsPrincipal user, OrderService orders, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await orders.GetHistoryAsync(ApiActors.Reader(user), ApiInput.OrderId(id), cancellationToken));
+
+    private static async Task<string> SupplierOf(CreateOrderRequest request, Actor actor, IOrderStore store, CancellationToken cancellationToken)
+    {
+        if (request.SupplierId is { } id)
+        {
+            return id;
+        }
+
+        if (request.SupplierName is not { } name)
+        {
+            return actor.SupplierId
+                ?? throw new OrderValidationException("supplier_id", "give the supplier_id or the supplier_name of the supplier the order is for");
+        }
+
+        var suppliers = await store.ListSuppliersAsync(cancellationToken);
+        return suppliers.FirstOrDefault(supplier => string.Equals(supplier.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id
+            ?? throw new OrderValidationException("supplier_name", $"no supplier is named \"{name}\"; known suppliers: {string.Join(", ", suppliers.Select(s => s.Name))}");
+    }
+
+    private static IReadOnlyList<OrderItem> ItemsOf(CreateOrderRequest request)
+    {
+        if (request.Items is { } items)
+        {
+            return [.. items.Select(item => new OrderItem(
+                item.Name ?? string.Empty,
+                item.Quantity ?? 1,
+                item.UnitPrice ?? throw new OrderValidationException("unit_price", $"the unit price of {item.Name ?? "an item"} is required")))];
+        }
+
+        if (request.PizzaName is null && request.SupplierPrice is null)
+        {
+            throw new OrderValidationException("items", "give pizza_name and supplier_price, or items");
+        }
+
+        var price = request.SupplierPrice ?? throw new OrderValidationException("supplier_price", "the supplier price is required");
+        Pricing.EnsureSupplierPrice(price);
+        return [new OrderItem(request.PizzaName ?? string.Empty, 1, price)];
+    }
+
+    private static async Task<string> DriverNamed(string? name, IOrderStore store, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new OrderValidationException("driver_id", "give the driver_id or the driver_name of the driver to dispatch");
+        }
+
+        var matches = (await store.ListDriversAsync(cancellationToken))
+            .Where(driver => string.Equals(driver.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToArray();
+        return matches switch
+        {
+            [var only] => only.Id,
+            [] => throw new OrderValidationException("driver_name", $"no driver is named \"{name}\""),
+            _ => throw new OrderValidationException("driver_name", $"{matches.Length} drivers are named \"{name}\"; dispatch by driver_id instead"),
+        };
+    }
+}
