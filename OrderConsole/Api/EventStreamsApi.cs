@@ -60,12 +60,12 @@ public static class EventStreamsApi
         }
 
         var reader = ApiActors.Reader(user);
-        var aborted = context.RequestAborted;
-        var position = await follower.StartAsync(null, aborted);
+        var position = await follower.StartAsync(null, context.RequestAborted);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var closed = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        using var closed = new CancellationTokenSource();
 
-        // The client sends nothing we act on; reading notices when it closes.
+        // The client sends nothing we act on; reading notices when it closes or drops (the socket's own signal,
+        // since hosts differ in what the request's abort token means once a connection is upgraded).
         var listening = ListenForCloseAsync(socket, closed);
         try
         {
@@ -83,13 +83,14 @@ public static class EventStreamsApi
             // The client went away; nothing is owed to it.
         }
 
-        if (socket.State == WebSocketState.Open)
-        {
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "stream ended", CancellationToken.None);
-        }
-
         await closed.CancelAsync();
         await listening;
+
+        // Answer the client's close (or start one when the stream ended here) so both sides end cleanly.
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "stream ended", CancellationToken.None);
+        }
         return TypedResults.Empty;
     }
 
