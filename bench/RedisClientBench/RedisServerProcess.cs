@@ -72,7 +72,7 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         return version?[2..] ?? "unknown";
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

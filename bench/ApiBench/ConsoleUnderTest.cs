@@ -1,0 +1,82 @@
+using System.Diagnostics;
+
+namespace ApiBench;
+
+/// <summary>The console started as its own process on a free port, with rate limits lifted so the load generator measures the app, not the limiter.</summary>
+internal sealed class ConsoleUnderTest : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ConsoleUnderTest(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString)
+    {
+        var port = RedisClientBench.RedisServerProcess.FreePort();
+        var assembly = Path.Combine(RepositoryRoot(), "OrderConsole", "bin", "Release", "net10.0", "OrderConsole.dll");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(assembly);
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Demo__Enabled"] = "true";
+        start.Environment["RateLimits__Public__PermitLimit"] = "1000000000";
+        start.Environment["RateLimits__State__PermitLimit"] = "1000000000";
+        if (redisConnectionString is not null)
+        {
+            start.Environment["Redis__ConnectionString"] = redisConnectionString;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the console did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"console: {line.Data}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var http = new HttpClient();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            try
+            {
+                using var ready = await http.GetAsync(new Uri(address, "/readyz"));
+                if (ready.IsSuccessStatusCode)
+                {
+                    return new ConsoleUnderTest(process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("the console did not become ready within a minute");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrderConsole.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("run the benchmark from inside the repository");
+    }
+}
