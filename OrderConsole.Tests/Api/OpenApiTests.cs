@@ -16,6 +16,7 @@ public sealed class OpenApiTests(WebApplicationFactory<Program> factory) : IClas
         { "post", "/api/orders/{id}/supplier-respond" },
         { "post", "/api/orders/{id}/customer-accept" },
         { "post", "/api/orders/{id}/dispatch" },
+        { "post", "/api/orders/{id}/reassign" },
         { "post", "/api/orders/{id}/status" },
         { "get", "/api/orders/{id}/delivery" },
         { "get", "/api/orders/{id}/events" },

@@ -40,6 +40,29 @@ public sealed class OrderFlowApiTests(WebApplicationFactory<Program> factory) : 
     }
 
     [Fact]
+    public async Task A_dispatched_order_is_reassigned_to_another_driver_who_then_delivers_it()
+    {
+        using var supplier = await ApiClient.AsAsync(factory, "supplier1");
+        using var customer = await ApiClient.AsAsync(factory, "customer");
+        using var dispatcher = await ApiClient.AsAsync(factory, "dispatcher");
+        var id = await supplier.CreateOrderAsync();
+        await Expect(supplier, $"/api/orders/{id}/supplier-respond?accept=true&estimated_time=30", "supplier_accepted");
+        await Expect(customer, $"/api/orders/{id}/customer-accept?customer_name=Ola&delivery_address=2%20Side%20St", "customer_accepted");
+        await Expect(supplier, $"/api/orders/{id}/status?status=preparing", "preparing");
+        await Expect(supplier, $"/api/orders/{id}/status?status=ready", "ready");
+        var first = await AvailableDriverAsync(dispatcher);
+        await Expect(dispatcher, $"/api/orders/{id}/dispatch?driver_id={first.Id}", "dispatched");
+        var second = await AvailableDriverAsync(dispatcher);
+
+        var reassigned = await Expect(dispatcher, $"/api/orders/{id}/reassign?driver_id={second.Id}", "dispatched");
+        await Expect(dispatcher, $"/api/orders/{id}/status?status=in_transit", "in_transit");
+        await Expect(dispatcher, $"/api/orders/{id}/status?status=delivered", "delivered");
+
+        Assert.Equal(second.Id, reassigned.GetProperty("driver_id").GetString());
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Fact]
     public async Task The_delivery_of_an_order_that_is_not_dispatched_yet_answers_400()
     {
         using var supplier = await ApiClient.AsAsync(factory, "supplier1");

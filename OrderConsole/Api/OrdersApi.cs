@@ -40,6 +40,9 @@ public static class OrdersApi
         orders.MapPost("/{id}/dispatch", DispatchOrder)
             .WithName("DispatchOrder").WithSummary("Puts a driver, by id or name, on a ready order")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapPost("/{id}/reassign", ReassignOrder)
+            .WithName("ReassignOrder").WithSummary("Moves a dispatched order, not yet in transit, to another available driver, by id or name")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         orders.MapPost("/{id}/status", ChangeStatus)
             .WithName("ChangeOrderStatus").WithSummary("Moves an order to preparing, ready, in_transit, delivered or cancelled")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -119,17 +122,17 @@ public static class OrdersApi
         return TypedResults.Ok(order);
     }
 
-    public static async Task<Ok<Order>> DispatchOrder(
+    public static Task<Ok<Order>> DispatchOrder(
         string id, [FromQuery(Name = "driver_id")] string? driverId, [FromQuery(Name = "driver_name")] string? driverName,
         ClaimsPrincipal user, OrderService orders, IOrderStore store, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
-        CancellationToken cancellationToken)
-    {
-        var actor = ApiActors.AtOneOf(user, Role.Dispatcher);
-        var orderId = ApiInput.OrderId(id);
-        var driver = driverId ?? await DriverNamed(driverName, store, cancellationToken);
-        var order = await orders.DispatchAsync(actor, orderId, driver, IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken);
-        return TypedResults.Ok(order);
-    }
+        CancellationToken cancellationToken) =>
+        PutDriverOnAsync(id, driverId, driverName, user, store, idempotencyKey, orders.DispatchAsync, cancellationToken);
+
+    public static Task<Ok<Order>> ReassignOrder(
+        string id, [FromQuery(Name = "driver_id")] string? driverId, [FromQuery(Name = "driver_name")] string? driverName,
+        ClaimsPrincipal user, OrderService orders, IOrderStore store, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey,
+        CancellationToken cancellationToken) =>
+        PutDriverOnAsync(id, driverId, driverName, user, store, idempotencyKey, orders.ReassignAsync, cancellationToken);
 
     public static async Task<Ok<Order>> ChangeStatus(
         string id, string? status, string? reason, ClaimsPrincipal user, OrderService orders,
@@ -199,6 +202,16 @@ public static class OrdersApi
         var price = request.SupplierPrice ?? throw new OrderValidationException("supplier_price", "the supplier price is required");
         Pricing.EnsureSupplierPrice(price);
         return [new OrderItem(request.PizzaName ?? string.Empty, 1, price)];
+    }
+
+    private static async Task<Ok<Order>> PutDriverOnAsync(
+        string id, string? driverId, string? driverName, ClaimsPrincipal user, IOrderStore store, string? idempotencyKey,
+        Func<Actor, Guid, string, string?, CancellationToken, Task<Order>> move, CancellationToken cancellationToken)
+    {
+        var actor = ApiActors.AtOneOf(user, Role.Dispatcher);
+        var orderId = ApiInput.OrderId(id);
+        var driver = driverId ?? await DriverNamed(driverName, store, cancellationToken);
+        return TypedResults.Ok(await move(actor, orderId, driver, IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken));
     }
 
     private static async Task<string> DriverNamed(string? name, IOrderStore store, CancellationToken cancellationToken)
