@@ -52,7 +52,7 @@ public sealed class OrderFlowApiTests(WebApplicationFactory<Program> factory) : 
         await Expect(supplier, $"/api/orders/{id}/status?status=ready", "ready");
         var first = await AvailableDriverAsync(dispatcher);
         await Expect(dispatcher, $"/api/orders/{id}/dispatch?driver_id={first.Id}", "dispatched");
-        var second = await AvailableDriverAsync(dispatcher);
+        var second = await AvailableDriverAsync(dispatcher, except: first.Id);
 
         var reassigned = await Expect(dispatcher, $"/api/orders/{id}/reassign?driver_id={second.Id}", "dispatched");
         await Expect(dispatcher, $"/api/orders/{id}/status?status=in_transit", "in_transit");
@@ -163,10 +163,11 @@ public sealed class OrderFlowApiTests(WebApplicationFactory<Program> factory) : 
         return await response.JsonAsync();
     }
 
-    private static async Task<(string Id, string Name)> AvailableDriverAsync(HttpClient dispatcher)
+    private static async Task<(string Id, string Name)> AvailableDriverAsync(HttpClient dispatcher, string? except = null)
     {
         var state = await (await dispatcher.GetAsync(ApiClient.Path("/api/state"))).JsonAsync();
-        var driver = state.GetProperty("active_drivers").EnumerateArray().First(candidate => candidate.GetProperty("status").GetString() == "available");
+        var driver = state.GetProperty("active_drivers").EnumerateArray()
+            .First(candidate => candidate.GetProperty("status").GetString() == "available" && candidate.GetProperty("id").GetString() != except);
         return (driver.GetProperty("id").GetString()!, driver.GetProperty("name").GetString()!);
     }
 }
