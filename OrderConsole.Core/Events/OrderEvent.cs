@@ -54,12 +54,13 @@ public sealed record OrderEvent
     };
 
     /// <summary>The <c>driver.updated</c> event for a driver's new snapshot.</summary>
-    public static OrderEvent ForDriver(Driver driver, string actor) => new()
+    public static OrderEvent ForDriver(Driver driver, string actor, string? correlationId = null) => new()
     {
         EventId = string.Empty,
         EventType = OrderEventTypes.DriverUpdated,
         Driver = driver,
         Timestamp = driver.UpdatedAt,
         Actor = actor,
+        CorrelationId = correlationId,
     };
 }

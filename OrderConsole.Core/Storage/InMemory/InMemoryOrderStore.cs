@@ -328,7 +328,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         foreach (var driver in drivers)
         {
             _drivers[driver.Id] = driver;
-            feed.Append(OrderEvent.ForDriver(driver, transition.Actor));
+            feed.Append(OrderEvent.ForDriver(driver, transition.Actor, correlationId));
         }
     }
 

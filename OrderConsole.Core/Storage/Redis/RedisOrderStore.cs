@@ -34,7 +34,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default)
     {
-        var args = ScriptHeader(transition.CommandId);
+        var args = ScriptHeader(transition.CommandId, transition.CorrelationId);
         AddTransition(args, transition, transition.CorrelationId);
         try
         {
@@ -52,8 +52,8 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
     {
         var now = clock.GetUtcNow();
         var result = new AppliedBatch(correlationId, now, [.. transitions.Select(transition => transition.Next)]);
-        var args = ScriptHeader(commandId);
-        args.AddRange([correlationId, actor, now.ToString("O", CultureInfo.InvariantCulture), WireJson.Serialize(result), transitions.Count]);
+        var args = ScriptHeader(commandId, correlationId);
+        args.AddRange([actor, now.ToString("O", CultureInfo.InvariantCulture), WireJson.Serialize(result), transitions.Count]);
         foreach (var transition in transitions)
         {
             AddTransition(args, transition, correlationId);
@@ -222,9 +222,9 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.AsString()!))];
     }
 
-    /// <summary>What the transition and batch scripts start with: prefix, command id, feed trim, feed length, command ttl.</summary>
-    private List<RedisArgument> ScriptHeader(string commandId) =>
-        [options.KeyPrefix, commandId, Trim, options.FeedMaxLength, CommandTtlSeconds];
+    /// <summary>What the transition and batch scripts start with: prefix, command id, feed trim, feed length, command ttl, correlation id.</summary>
+    private List<RedisArgument> ScriptHeader(string commandId, string? correlationId) =>
+        [options.KeyPrefix, commandId, Trim, options.FeedMaxLength, CommandTtlSeconds, correlationId ?? string.Empty];
 
     /// <summary>One transition's arguments, in the order the scripts' <c>read_transition</c> reads them.</summary>
     private static void AddTransition(List<RedisArgument> args, OrderTransition transition, string? correlationId)

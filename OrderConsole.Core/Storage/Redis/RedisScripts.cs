@@ -50,7 +50,7 @@ internal static class RedisScripts
         """);
 
     /// <summary>
-    /// ARGV: the transition header (prefix, command id, feed trim, feed length, command ttl seconds), then one
+    /// ARGV: the script header (prefix, command id, feed trim, feed length, command ttl seconds, correlation id or ""), then one
     /// transition as <see cref="TransitionFunctions"/> reads it. Returns {'OK', order json} or {'DUP', order json}.
     /// </summary>
     public static RedisScript Transition { get; } = new($$"""
@@ -58,7 +58,7 @@ internal static class RedisScripts
         local cmd = p .. 'cmd:' .. ARGV[2]
         local done = redis.call('GET', cmd)
         if done then return {'DUP', done} end
-        local t = read_transition(6)
+        local t = read_transition(7)
         local verdict = check(t, {}, {})
         if verdict then return redis.error_reply(verdict) end
         -- Every check has passed; only now does anything change.
@@ -68,7 +68,7 @@ internal static class RedisScripts
         """);
 
     /// <summary>
-    /// ARGV: the transition header, then correlation id, actor, timestamp, result json, transition count, then
+    /// ARGV: the script header, then actor, timestamp, result json, transition count, then
     /// the transitions as <see cref="TransitionFunctions"/> reads them. Checks them all in order, each against
     /// what the earlier ones leave, then writes them all. When one fails, it writes only a batch.rolled_back
     /// event and answers "BATCH {zero-based index} {verdict}". Returns {'OK', result json} or {'DUP', result json}.
@@ -88,7 +88,7 @@ internal static class RedisScripts
             local detail = {{LuaText.Expression(BatchFailedException.Describe(
                 LuaText.Value("i"), LuaText.Value("string.sub(t.id, 1, 8)"), LuaText.Value("t.expected"), LuaText.Value("t.to"), LuaText.Value("reason")))}}
             local event = cjson.encode({event_id = '', event_type = '{{OrderEventTypes.BatchRolledBack}}', timestamp = ARGV[8], actor = ARGV[7],
-              correlation_id = ARGV[6], version = 0, detail = detail})
+              correlation_id = correlation, version = 0, detail = detail})
             redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', event)
             return redis.error_reply('BATCH ' .. (i - 1) .. ' ' .. verdict)
           end
@@ -148,6 +148,7 @@ internal static class RedisScripts
     /// </summary>
     private static string TransitionFunctions() => $$"""
         local p, trim, feed_length = ARGV[1], ARGV[3], ARGV[4]
+        local correlation = ARGV[6] ~= '' and ARGV[6] or nil
         local allowed = {{{TransitionTable()}}}
         local function read_transition(at)
           local t = {id = ARGV[at], expected = ARGV[at + 1], expected_version = tonumber(ARGV[at + 2]), to = ARGV[at + 3],
@@ -202,7 +203,8 @@ internal static class RedisScripts
             if d.order == '' then driver.json.order_id = nil else driver.json.order_id = d.order end
             driver.json.updated_at = t.at
             d.json = cjson.encode(driver.json)
-            d.event = cjson.encode({event_id = '', event_type = '{{OrderEventTypes.DriverUpdated}}', driver = driver.json, timestamp = t.at, actor = t.actor, version = 0})
+            d.event = cjson.encode({event_id = '', event_type = '{{OrderEventTypes.DriverUpdated}}', driver = driver.json, timestamp = t.at, actor = t.actor,
+              correlation_id = correlation, version = 0})
           end
         end
         local function write(t)
