@@ -104,6 +104,30 @@ public abstract partial class OrderStoreContract
     }
 
     [Fact]
+    public async Task The_rolled_back_event_gives_the_same_words_as_the_error_for_every_kind_of_refusal()
+    {
+        var (store, feed) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana with { Status = DriverStatus.OnBreak }, Tester);
+        var pending = await CreateAsync(store, Samples.NewOrder());
+        var stale = Transition(pending, OrderStatus.Cancelled) with { ExpectedVersion = 7 };
+        var ready = await ReadyOrderAsync(store);
+        IReadOnlyList<OrderTransition>[] refusedBatches =
+        [
+            [Transition(Samples.NewOrder(), OrderStatus.SupplierAccepted)],
+            [stale],
+            [Dispatch(ready, Samples.Ana)],
+            [Dispatch(ready, Samples.Ben)],
+        ];
+
+        foreach (var batch in refusedBatches)
+        {
+            var position = await feed.GetLatestEventIdAsync();
+            var failed = await Assert.ThrowsAsync<BatchFailedException>(() => store.ApplyBatchAsync(batch, Correlation, Tester, NewCommandId()));
+            Assert.Equal(failed.Message, Assert.Single((await feed.ReadAfterAsync(position, 100, TimeSpan.Zero)).Events).Detail);
+        }
+    }
+
+    [Fact]
     public async Task A_batch_computed_before_someone_else_changed_one_of_its_orders_fails_as_a_whole()
     {
         var (store, feed) = await CreateWithSuppliersAsync();
