@@ -7,7 +7,7 @@ namespace OrderConsole.Core.Service;
 
 /// <summary>
 /// One change in a batch: the event it should produce (<c>order.supplier_accepted</c>, <c>order.preparing</c>,
-/// <c>order.dispatched</c>, <c>order.cancelled</c>, …), the order, and the fields the single command takes, by
+/// <c>order.dispatched</c>, <c>order.reassigned</c>, <c>order.cancelled</c>, …), the order, and the fields the single command takes, by
 /// their wire names: notes, estimated_time, reason, customer_name, customer_phone, delivery_address,
 /// driver_id or driver_name.
 /// </summary>
@@ -49,12 +49,20 @@ public sealed record BatchStep(string EventType, Guid OrderId, IReadOnlyDictiona
         var text => throw new OrderValidationException(field, $"{field} must be a whole number; \"{text}\" is not"),
     };
 
+    /// <summary>True for <c>order.reassigned</c>: another driver for a dispatched order, which stays dispatched.</summary>
+    public bool IsReassignment => string.Equals(EventType?.Trim(), OrderEventTypes.Reassigned, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The status the step moves its order to, or null when its event type is not a change a batch can make.</summary>
     public OrderStatus? Target
     {
         get
         {
             var eventType = EventType?.Trim().ToLowerInvariant();
+            if (IsReassignment)
+            {
+                return OrderStatus.Dispatched;
+            }
+
             return OrderStatusNames.All
                 .Where(status => status != OrderStatus.PendingSupplier && OrderEventTypes.ForStatus(status) == eventType)
                 .Select(status => (OrderStatus?)status)

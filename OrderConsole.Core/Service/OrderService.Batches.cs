@@ -77,10 +77,11 @@ public sealed partial class OrderService
     /// <summary>The single command a step stands for, built from its fields exactly as that command's own method builds it.</summary>
     private async Task<OrderCommand> CommandForAsync(Actor actor, BatchStep step, CancellationToken cancellationToken) => step.Target switch
     {
-        null => throw new OrderValidationException("event_type", $"\"{step.EventType}\" is not an order change a batch can make; use order.{{status}}, e.g. order.preparing"),
+        null => throw new OrderValidationException("event_type", $"\"{step.EventType}\" is not an order change a batch can make; use order.{{status}} (e.g. order.preparing) or order.reassigned"),
         OrderStatus.SupplierAccepted => SupplierAcceptance(step.Text("notes"), step.WholeNumber("estimated_time")),
         OrderStatus.SupplierRejected => SupplierRejection(step.Text("reason")),
         OrderStatus.CustomerAccepted => OfferAcceptance(actor, new CustomerDetails(step.Text("customer_name"), step.Text("customer_phone"), step.Text("delivery_address"))),
+        OrderStatus.Dispatched when step.IsReassignment => Reassignment(await FindDriverAsync(step.Text("driver_id"), step.Text("driver_name"), cancellationToken)),
         OrderStatus.Dispatched => Dispatch(await FindDriverAsync(step.Text("driver_id"), step.Text("driver_name"), cancellationToken)),
         OrderStatus.Cancelled => Cancellation(step.Text("reason")),
         { } to => Advance(to),
@@ -91,7 +92,7 @@ public sealed partial class OrderService
     {
         if (!string.IsNullOrWhiteSpace(driverId))
         {
-            return await store.GetDriverAsync(driverId.Trim(), cancellationToken) ?? throw TransitionChecks.NoDriver(driverId.Trim());
+            return await FindDriverAsync(driverId.Trim(), cancellationToken);
         }
 
         if (string.IsNullOrWhiteSpace(driverName))

@@ -39,6 +39,20 @@ public sealed class BatchTests
     }
 
     [Fact]
+    public async Task A_batch_may_dispatch_an_order_and_then_reassign_it_leaving_the_first_driver_free()
+    {
+        var market = await Marketplace.OpenAsync();
+        var order = await market.OrderInStatusAsync(OrderStatus.Ready);
+
+        await market.Orders.ApplyBatchAsync(Marketplace.Dispatcher,
+            [Step("order.dispatched", order, ("driver_id", "drv-ana")), Step("order.reassigned", order, ("driver_id", "drv-ben"))], Correlation);
+
+        Assert.Equal(("drv-ben", DriverStatus.Available, DriverStatus.Busy),
+            ((await market.Store.GetAsync(order.Id))!.DriverId, (await market.Store.GetDriverAsync("drv-ana"))!.Status, (await market.Store.GetDriverAsync("drv-ben"))!.Status));
+        Assert.Equal(["order.dispatched", "order.reassigned"], (await market.Store.GetHistoryAsync(order.Id)).TakeLast(2).Select(change => change.EventType));
+    }
+
+    [Fact]
     public async Task A_supplier_including_another_suppliers_order_has_the_whole_batch_refused()
     {
         var market = await Marketplace.OpenAsync();
