@@ -20,6 +20,9 @@ public sealed record OrderEvent
     public required string Actor { get; init; }
     public string? CorrelationId { get; init; }
 
+    /// <summary>Why it happened, in words, where the type alone does not say: on <c>batch.rolled_back</c>, which change failed and why.</summary>
+    public string? Detail { get; init; }
+
     /// <summary>The order's version after the change (0 for events that are not about one order).</summary>
     public long Version { get; init; }
 
@@ -36,13 +39,28 @@ public sealed record OrderEvent
         Version = order.Version,
     };
 
+    /// <summary>
+    /// The <c>batch.rolled_back</c> event: a batch was refused and nothing of it applied. It concerns no single
+    /// order, so it carries no order; <see cref="Detail"/> says which change failed and why.
+    /// </summary>
+    public static OrderEvent ForRolledBackBatch(string correlationId, string actor, DateTimeOffset at, string detail) => new()
+    {
+        EventId = string.Empty,
+        EventType = OrderEventTypes.BatchRolledBack,
+        Timestamp = at,
+        Actor = actor,
+        CorrelationId = correlationId,
+        Detail = detail,
+    };
+
     /// <summary>The <c>driver.updated</c> event for a driver's new snapshot.</summary>
-    public static OrderEvent ForDriver(Driver driver, string actor) => new()
+    public static OrderEvent ForDriver(Driver driver, string actor, string? correlationId = null) => new()
     {
         EventId = string.Empty,
         EventType = OrderEventTypes.DriverUpdated,
         Driver = driver,
         Timestamp = driver.UpdatedAt,
         Actor = actor,
+        CorrelationId = correlationId,
     };
 }

@@ -1,14 +1,17 @@
 namespace OrderConsole.Core.Orders;
 
 /// <summary>A rule of the domain said no. The message says what happened in words a person can act on.</summary>
-public abstract class OrderDomainException(string message) : Exception(message);
+public abstract class OrderDomainException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>The requested move is not in the transition table for the order's current status, or not for this command.</summary>
 public sealed class IllegalTransitionException : OrderDomainException
 {
     public IllegalTransitionException(Guid orderId, OrderStatus current, OrderStatus requested)
-        : this(orderId, current, requested, $"it cannot go to {requested.ToWireName()}")
+        : base(Describe(orderId.ToString("N")[..8], current.ToWireName(), requested.ToWireName()))
     {
+        OrderId = orderId;
+        Current = current;
+        Requested = requested;
     }
 
     /// <summary>A refusal whose second half says what would work instead, e.g. "only a dispatched order can be reassigned".</summary>
@@ -23,11 +26,18 @@ public sealed class IllegalTransitionException : OrderDomainException
     public Guid OrderId { get; }
     public OrderStatus Current { get; }
     public OrderStatus Requested { get; }
+
+    /// <summary>The words of a move the table does not allow, from already formatted parts (the Redis scripts build the same words from these).</summary>
+    public static string Describe(string shortId, string current, string requested) =>
+        $"order {shortId}… is {current}; it cannot go to {requested}";
 }
 
 /// <summary>No order has the given id or code.</summary>
 public sealed class OrderNotFoundException(string what)
-    : OrderDomainException($"no order {what} exists");
+    : OrderDomainException(Describe(what))
+{
+    public static string Describe(string what) => $"no order {what} exists";
+}
 
 /// <summary>Someone else changed the order first; reload and try again.</summary>
 public sealed class OrderConflictException(string message) : OrderDomainException(message)

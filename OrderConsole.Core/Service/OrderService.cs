@@ -11,7 +11,7 @@ namespace OrderConsole.Core.Service;
 /// the next snapshot with <see cref="OrderChanges"/>, and hands it to the store to apply atomically.
 /// The optional command id makes retries safe: the same id is applied once.
 /// </summary>
-public sealed class OrderService(IOrderStore store, TimeProvider clock)
+public sealed partial class OrderService(IOrderStore store, TimeProvider clock)
 {
     private const int TrackingCodeAttempts = 5;
 
@@ -50,37 +50,25 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
     }
 
     public Task<Order> AcceptAsSupplierAsync(Actor actor, Guid orderId, string? notes, int? estimatedMinutes, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, OrderStatus.SupplierAccepted, order => OrderChanges.AcceptBySupplier(order, notes, estimatedMinutes, clock.GetUtcNow()), commandId, cancellationToken);
+        ChangeAsync(actor, orderId, SupplierAcceptance(notes, estimatedMinutes), commandId, cancellationToken);
 
     public Task<Order> RejectAsSupplierAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, OrderStatus.SupplierRejected, order => OrderChanges.RejectBySupplier(order, reason, clock.GetUtcNow()), commandId, cancellationToken);
+        ChangeAsync(actor, orderId, SupplierRejection(reason), commandId, cancellationToken);
 
     public Task<Order> AcceptOfferAsync(Actor actor, Guid orderId, CustomerDetails customer, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, OrderStatus.CustomerAccepted, order => OrderChanges.AcceptByCustomer(order, customer.Name, customer.Phone, customer.Address, clock.GetUtcNow(), actor.Role == Role.Customer ? actor.Name : null), commandId, cancellationToken);
+        ChangeAsync(actor, orderId, OfferAcceptance(actor, customer), commandId, cancellationToken);
 
     public Task<Order> CancelAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, OrderStatus.Cancelled, order => OrderChanges.Cancel(order, reason, clock.GetUtcNow()), commandId, cancellationToken);
+        ChangeAsync(actor, orderId, Cancellation(reason), commandId, cancellationToken);
 
     /// <summary>Preparing, ready, in transit or delivered: the moves that need no input. Delivery frees the driver.</summary>
-    public Task<Order> AdvanceAsync(Actor actor, Guid orderId, OrderStatus to, string? commandId = null, CancellationToken cancellationToken = default)
-    {
-        if (to is not (OrderStatus.Preparing or OrderStatus.Ready or OrderStatus.InTransit or OrderStatus.Delivered))
-        {
-            throw new OrderValidationException("status", $"{to.ToWireName()} needs more than a status change; use its own command");
-        }
-
-        return ChangeAsync(
-            actor, orderId, to, order => OrderChanges.MoveTo(order, to, clock.GetUtcNow()), commandId, cancellationToken,
-            drivers: order => to == OrderStatus.Delivered && order.DriverId is { } driverId ? [DriverAssignment.Release(driverId)] : []);
-    }
+    public Task<Order> AdvanceAsync(Actor actor, Guid orderId, OrderStatus to, string? commandId = null, CancellationToken cancellationToken = default) =>
+        ChangeAsync(actor, orderId, Advance(to), commandId, cancellationToken);
 
     public async Task<Order> DispatchAsync(Actor actor, Guid orderId, string driverId, string? commandId = null, CancellationToken cancellationToken = default)
     {
         var driver = await FindDriverAsync(driverId, cancellationToken);
-        return await ChangeAsync(
-            actor, orderId, OrderStatus.Dispatched, order => OrderChanges.Dispatch(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()), commandId, cancellationToken,
-            drivers: order => [DriverAssignment.Assign(driver.Id, order.Id)],
-            ensure: OrderChanges.EnsureDispatchable);
+        return await ChangeAsync(actor, orderId, Dispatch(driver), commandId, cancellationToken);
     }
 
     /// <summary>
@@ -90,12 +78,7 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
     public async Task<Order> ReassignAsync(Actor actor, Guid orderId, string driverId, string? commandId = null, CancellationToken cancellationToken = default)
     {
         var driver = await FindDriverAsync(driverId, cancellationToken);
-        return await ChangeAsync(
-            actor, orderId, OrderStatus.Dispatched, order => OrderChanges.Reassign(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()), commandId, cancellationToken,
-            drivers: order => order.DriverId is { } previous
-                ? [DriverAssignment.Release(previous), DriverAssignment.Assign(driver.Id, order.Id)]
-                : [DriverAssignment.Assign(driver.Id, order.Id)],
-            ensure: order => OrderChanges.EnsureReassignable(order, driver.Id));
+        return await ChangeAsync(actor, orderId, Reassignment(driver), commandId, cancellationToken);
     }
 
     /// <summary>A driver reports where they are; a dispatcher or admin may report for any driver.</summary>
@@ -131,10 +114,7 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
         return await store.GetHistoryAsync(orderId, cancellationToken);
     }
 
-    // `ensure` is a command's own check of the loaded order, made before the permission check so its message can name the command.
-    private async Task<Order> ChangeAsync(
-        Actor actor, Guid orderId, OrderStatus to, Func<Order, Order> change, string? commandId, CancellationToken cancellationToken,
-        Func<Order, IReadOnlyList<DriverAssignment>>? drivers = null, Action<Order>? ensure = null)
+    private async Task<Order> ChangeAsync(Actor actor, Guid orderId, OrderCommand command, string? commandId, CancellationToken cancellationToken)
     {
         // A retry of a command that already applied (say after "outcome unknown") answers with its first result.
         if (commandId is not null && await store.GetCommandResultAsync(commandId, cancellationToken) is { } earlier && earlier.Id == orderId)
@@ -142,27 +122,80 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
             return earlier;
         }
 
-        var order = await store.GetAsync(orderId, cancellationToken);
-        if (order is null || !OrderAccess.CanSee(actor, order))
-        {
-            throw new OrderNotFoundException(orderId.ToString());
-        }
-
-        ensure?.Invoke(order);
-        OrderTransitions.EnsurePermitted(actor, order, to);
-        var next = change(order);
-        var transition = new OrderTransition(next, order.Status, order.Version, OrderEventTypes.ForMove(order.Status, to), actor.Name, commandId ?? NewCommandId())
-        {
-            Drivers = drivers?.Invoke(order) ?? [],
-        };
+        var order = await LoadVisibleAsync(actor, orderId, cancellationToken);
+        var transition = Plan(actor, order, command, commandId ?? NewCommandId());
         var applied = await store.ApplyAsync(transition, cancellationToken);
         OrderMetrics.RecordTransition(order.Status, applied);
         return applied;
     }
 
+    /// <summary>The order as the store has it, if the actor may see it; orders they may not see look like orders that do not exist.</summary>
+    private async Task<Order> LoadVisibleAsync(Actor actor, Guid orderId, CancellationToken cancellationToken)
+    {
+        var order = await store.GetAsync(orderId, cancellationToken);
+        return order is not null && OrderAccess.CanSee(actor, order) ? order : throw new OrderNotFoundException(orderId.ToString());
+    }
+
+    /// <summary>
+    /// The one path from a command to the transition the store applies: checks the actor may make the move on
+    /// this order, computes the next snapshot, and names the driver changes that go with it. Writes nothing.
+    /// </summary>
+    private static OrderTransition Plan(Actor actor, Order order, OrderCommand command, string commandId)
+    {
+        // The command's own check comes before the permission check, so its message can name the command.
+        command.Ensure?.Invoke(order);
+        OrderTransitions.EnsurePermitted(actor, order, command.To);
+        return new OrderTransition(command.Change(order), order.Status, order.Version, OrderEventTypes.ForMove(order.Status, command.To), actor.Name, commandId)
+        {
+            Drivers = command.Drivers?.Invoke(order) ?? [],
+        };
+    }
+
+    private OrderCommand SupplierAcceptance(string? notes, int? estimatedMinutes) =>
+        new(OrderStatus.SupplierAccepted, order => OrderChanges.AcceptBySupplier(order, notes, estimatedMinutes, clock.GetUtcNow()));
+
+    private OrderCommand SupplierRejection(string? reason) =>
+        new(OrderStatus.SupplierRejected, order => OrderChanges.RejectBySupplier(order, reason, clock.GetUtcNow()));
+
+    private OrderCommand OfferAcceptance(Actor actor, CustomerDetails customer) =>
+        new(OrderStatus.CustomerAccepted, order => OrderChanges.AcceptByCustomer(
+            order, customer.Name, customer.Phone, customer.Address, clock.GetUtcNow(), actor.Role == Role.Customer ? actor.Name : null));
+
+    private OrderCommand Cancellation(string? reason) =>
+        new(OrderStatus.Cancelled, order => OrderChanges.Cancel(order, reason, clock.GetUtcNow()));
+
+    private OrderCommand Advance(OrderStatus to)
+    {
+        if (to is not (OrderStatus.Preparing or OrderStatus.Ready or OrderStatus.InTransit or OrderStatus.Delivered))
+        {
+            throw new OrderValidationException("status", $"{to.ToWireName()} needs more than a status change; use its own command");
+        }
+
+        return new(
+            to, order => OrderChanges.MoveTo(order, to, clock.GetUtcNow()),
+            order => to == OrderStatus.Delivered && order.DriverId is { } driverId ? [DriverAssignment.Release(driverId)] : []);
+    }
+
+    private OrderCommand Dispatch(Driver driver) =>
+        new(
+            OrderStatus.Dispatched, order => OrderChanges.Dispatch(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()),
+            order => [DriverAssignment.Assign(driver.Id, order.Id)])
+        {
+            Ensure = OrderChanges.EnsureDispatchable,
+        };
+
+    private OrderCommand Reassignment(Driver driver) =>
+        new(
+            OrderStatus.Dispatched, order => OrderChanges.Reassign(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()),
+            order => order.DriverId is { } previous
+                ? [DriverAssignment.Release(previous), DriverAssignment.Assign(driver.Id, order.Id)]
+                : [DriverAssignment.Assign(driver.Id, order.Id)])
+        {
+            Ensure = order => OrderChanges.EnsureReassignable(order, driver.Id),
+        };
+
     private async Task<Driver> FindDriverAsync(string driverId, CancellationToken cancellationToken) =>
-        await store.GetDriverAsync(driverId, cancellationToken)
-            ?? throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+        await store.GetDriverAsync(driverId, cancellationToken) ?? throw TransitionChecks.NoDriver(driverId);
 
     private static string NewCommandId() => Guid.NewGuid().ToString("N");
 

@@ -20,6 +20,24 @@ public interface IOrderStore
     /// <summary>Applies one transition if the order still has the expected status and version; appends its event.</summary>
     Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies every transition in order, or none. Each is checked (like <see cref="ApplyAsync"/>) against the
+    /// orders and drivers as the earlier ones of the batch leave them, so one order may change several times;
+    /// all checks come before the first write. Every event appended carries <paramref name="correlationId"/>.
+    /// When a check fails, nothing is written but one <c>batch.rolled_back</c> event, and
+    /// <see cref="BatchFailedException"/> says which transition failed and why.
+    /// An applied batch is remembered under <paramref name="commandId"/>: applying it again returns the first
+    /// result and changes nothing. (The transitions' own command ids are neither consulted nor remembered.)
+    /// </summary>
+    Task<AppliedBatch> ApplyBatchAsync(
+        IReadOnlyList<OrderTransition> transitions, string correlationId, string actor, string commandId, CancellationToken cancellationToken = default);
+
+    /// <summary>What a batch with this command id left, while the id is remembered; null if it never applied.</summary>
+    Task<AppliedBatch?> GetBatchResultAsync(string commandId, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends <c>batch.rolled_back</c> for a batch refused before it reached the store.</summary>
+    Task RecordRolledBackBatchAsync(string correlationId, string actor, string detail, CancellationToken cancellationToken = default);
+
     Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>The order as a command with this id left it, while the id is remembered; null if it never applied.</summary>

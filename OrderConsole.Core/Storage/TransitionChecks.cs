@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderConsole.Core.Orders;
 
 namespace OrderConsole.Core.Storage;
@@ -33,11 +34,20 @@ public static class TransitionChecks
     }
 
     public static OrderConflictException Conflict(Guid orderId, OrderStatus status, long version) =>
-        new($"order {orderId.ToString("N")[..8]}… was changed by someone else (it is now {status.ToWireName()}, version {version}); reload it and try again")
+        new(DescribeConflict(orderId.ToString("N")[..8], status.ToWireName(), version.ToString(CultureInfo.InvariantCulture)))
         {
             CurrentStatus = status,
         };
 
-    public static OrderConflictException DriverNotAvailable(string driverId, string status) =>
-        new($"driver {driverId} is {status}; choose an available driver");
+    public static OrderConflictException DriverNotAvailable(string driverId, string status) => new(DescribeDriverNotAvailable(driverId, status));
+
+    public static OrderValidationException NoDriver(string driverId) => new("driver_id", DescribeNoDriver(driverId));
+
+    // The words of these errors, from already formatted parts: the Redis scripts build the same words from them.
+    public static string DescribeConflict(string shortId, string status, string version) =>
+        $"order {shortId}… was changed by someone else (it is now {status}, version {version}); reload it and try again";
+
+    public static string DescribeDriverNotAvailable(string driver, string status) => $"driver {driver} is {status}; choose an available driver";
+
+    public static string DescribeNoDriver(string driverId) => $"no driver {driverId} exists";
 }

@@ -220,6 +220,21 @@ public sealed class LiveOrdersTests : IAsyncLifetime
         Assert.Equal((OrderStatus.SupplierAccepted, 2L), (live.Find(created.Id)!.Status, live.Find(created.Id)!.Version));
     }
 
+    [Fact]
+    public async Task A_rolled_back_batch_shows_as_activity_and_the_read_model_carries_on()
+    {
+        var market = await Marketplace.OpenAsync();
+        var live = await StartAsync(market);
+        var order = await market.CreateOrderAsync();
+
+        await market.Store.RecordRolledBackBatchAsync("corr-7", "sam", "event 1: refused");
+        await market.Orders.AcceptAsSupplierAsync(Marketplace.LuigisSupplier, order.Id, null, 30);
+
+        await Eventually.HoldsAsync(() => live.Find(order.Id)?.Status == OrderStatus.SupplierAccepted, "the read model shows the change after the rollback");
+        var rolledBack = Assert.Single(live.RecentEvents(), change => change.EventType == OrderEventTypes.BatchRolledBack);
+        Assert.Equal(("corr-7", (Order?)null), (rolledBack.CorrelationId, rolledBack.Order));
+    }
+
     private async Task<LiveOrders> StartAsync(Marketplace market, IOrderFeed? feed = null)
     {
         var live = new LiveOrders(market.Store, feed ?? market.Feed, market.Clock, new LiveOrdersOptions(), NullLogger<LiveOrders>.Instance);

@@ -25,6 +25,14 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
 
     public Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default) => inner.ApplyAsync(transition, cancellationToken);
 
+    public Task<AppliedBatch> ApplyBatchAsync(IReadOnlyList<OrderTransition> transitions, string correlationId, string actor, string commandId, CancellationToken cancellationToken = default) =>
+        inner.ApplyBatchAsync(transitions, correlationId, actor, commandId, cancellationToken);
+
+    public Task<AppliedBatch?> GetBatchResultAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetBatchResultAsync(commandId, cancellationToken);
+
+    public Task RecordRolledBackBatchAsync(string correlationId, string actor, string detail, CancellationToken cancellationToken = default) =>
+        inner.RecordRolledBackBatchAsync(correlationId, actor, detail, cancellationToken);
+
     public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
 
     public Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetCommandResultAsync(commandId, cancellationToken);

@@ -11,7 +11,7 @@ namespace OrderConsole.Tests.Storage;
 /// <see cref="IOrderFeed"/>. An adapter passes by subclassing this class and creating a fresh, empty store
 /// (and its feed) in <see cref="CreateStore"/>; each test calls it once.
 /// </summary>
-public abstract class OrderStoreContract
+public abstract partial class OrderStoreContract
 {
     private const string Tester = "tester";
 

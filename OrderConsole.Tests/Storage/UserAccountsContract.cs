@@ -60,6 +60,21 @@ public abstract class UserAccountsContract
     }
 
     [Fact]
+    public async Task A_disabled_user_is_stored_with_a_lockout_that_never_ends()
+    {
+        var (users, _) = CreateAccounts();
+        var sam = NewUser("sam", Role.Supplier);
+        await users.CreateAsync(sam);
+
+        var expected = sam.ConcurrencyStamp;
+        (sam.IsDisabled, sam.LockoutEnd, sam.ConcurrencyStamp) = (true, DateTimeOffset.MaxValue, Guid.NewGuid().ToString("N"));
+        Assert.True(await users.UpdateAsync(sam, expected));
+
+        var read = (await users.FindByIdAsync(sam.Id))!;
+        Assert.Equal((true, DateTimeOffset.MaxValue), (read.IsDisabled, read.LockoutEnd));
+    }
+
+    [Fact]
     public async Task Renaming_a_user_moves_the_name_and_frees_the_old_one()
     {
         var (users, _) = CreateAccounts();

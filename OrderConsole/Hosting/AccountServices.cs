@@ -44,9 +44,14 @@ public static class AccountServices
             cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
+        // Cookies are re-checked against the user's security stamp as often as open circuits are (see
+        // AccountRevalidation), so disabling a user or resetting their password ends page loads and API calls too.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = AccountRevalidation.Interval);
+
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
+        services.AddScoped<UserAdministration>();
 
         services.AddDataProtection().SetApplicationName("OrderConsole");
         services.AddOptions<KeyManagementOptions>()

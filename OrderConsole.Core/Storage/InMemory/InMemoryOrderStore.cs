@@ -21,8 +21,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     private readonly Dictionary<string, long> _supplierSequences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Supplier> _suppliers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Order> _commandResults = new(StringComparer.Ordinal);
-    private readonly Queue<string> _commandOrder = new();
+    private readonly RememberedResults<Order> _commandResults = new(RememberedCommands);
+    private readonly RememberedResults<AppliedBatch> _batchResults = new(RememberedCommands);
     private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
 
     public InMemoryOrderStore(TimeProvider clock)
@@ -37,7 +37,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            if (_commandResults.TryGetValue(commandId, out var earlier))
+            if (_commandResults.Find(commandId) is { } earlier)
             {
                 return Task.FromResult(earlier);
             }
@@ -62,7 +62,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
             _bySupplierTrackingId[stored.SupplierTrackingId] = stored.Id;
             _history[stored.Id] = [];
             AppendOrderEvent(OrderEventTypes.Created, stored, actor, correlationId: null);
-            Remember(commandId, stored);
+            _commandResults.Remember(commandId, stored);
             return Task.FromResult(stored);
         }
     }
@@ -71,40 +71,87 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            if (_commandResults.TryGetValue(transition.CommandId, out var earlier))
+            if (_commandResults.Find(transition.CommandId) is { } earlier)
             {
                 return Task.FromResult(earlier);
             }
 
-            TransitionChecks.Ensure(_orders.GetValueOrDefault(transition.Next.Id), transition);
-            foreach (var assignment in transition.Drivers)
+            var drivers = Check(transition, _orders.GetValueOrDefault(transition.Next.Id), _drivers.GetValueOrDefault);
+
+            // Every check has passed; only now does anything change.
+            Write(transition, drivers, transition.CorrelationId);
+            _commandResults.Remember(transition.CommandId, transition.Next);
+            return Task.FromResult(transition.Next);
+        }
+    }
+
+    public Task<AppliedBatch> ApplyBatchAsync(
+        IReadOnlyList<OrderTransition> transitions, string correlationId, string actor, string commandId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            if (_batchResults.Find(commandId) is { } earlier)
             {
-                var driver = _drivers.GetValueOrDefault(assignment.DriverId)
-                    ?? throw new OrderValidationException("driver_id", $"no driver {assignment.DriverId} exists");
-                if (assignment.MustBeAvailable && driver.Status != DriverStatus.Available)
+                return Task.FromResult(earlier);
+            }
+
+            // Each transition is checked against the orders and drivers as the earlier ones leave them.
+            var orders = new Dictionary<Guid, Order>();
+            var drivers = new Dictionary<string, Driver>(StringComparer.Ordinal);
+            var changedDrivers = new List<IReadOnlyList<Driver>>(transitions.Count);
+            for (var index = 0; index < transitions.Count; index++)
+            {
+                var transition = transitions[index];
+                var orderId = transition.Next.Id;
+                IReadOnlyList<Driver> changed;
+                try
                 {
-                    throw TransitionChecks.DriverNotAvailable(driver.Name, driver.Status.ToString().ToLowerInvariant());
+                    changed = Check(
+                        transition, orders.GetValueOrDefault(orderId) ?? _orders.GetValueOrDefault(orderId),
+                        driverId => drivers.GetValueOrDefault(driverId) ?? _drivers.GetValueOrDefault(driverId));
                 }
+                catch (OrderDomainException reason)
+                {
+                    var failed = new BatchFailedException(index, orderId, transition.ExpectedStatus, transition.Next.Status, reason);
+                    feed.Append(OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), failed.Message));
+                    throw failed;
+                }
+
+                orders[orderId] = transition.Next;
+                foreach (var driver in changed)
+                {
+                    drivers[driver.Id] = driver;
+                }
+
+                changedDrivers.Add(changed);
             }
 
             // Every check has passed; only now does anything change.
-            var next = transition.Next;
-            _orders[next.Id] = next;
-            AppendOrderEvent(transition.EventType, next, transition.Actor, transition.CorrelationId);
-            foreach (var assignment in transition.Drivers)
+            for (var index = 0; index < transitions.Count; index++)
             {
-                var driver = _drivers[assignment.DriverId] with
-                {
-                    Status = assignment.Status,
-                    OrderId = assignment.OrderId,
-                    UpdatedAt = next.UpdatedAt,
-                };
-                _drivers[driver.Id] = driver;
-                feed.Append(OrderEvent.ForDriver(driver, transition.Actor));
+                Write(transitions[index], changedDrivers[index], correlationId);
             }
 
-            Remember(transition.CommandId, next);
-            return Task.FromResult(next);
+            var applied = new AppliedBatch(correlationId, clock.GetUtcNow(), [.. transitions.Select(transition => transition.Next)]);
+            _batchResults.Remember(commandId, applied);
+            return Task.FromResult(applied);
+        }
+    }
+
+    public Task<AppliedBatch?> GetBatchResultAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_batchResults.Find(commandId));
+        }
+    }
+
+    public Task RecordRolledBackBatchAsync(string correlationId, string actor, string detail, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            feed.Append(OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), detail));
+            return Task.CompletedTask;
         }
     }
 
@@ -120,7 +167,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            return Task.FromResult(_commandResults.GetValueOrDefault(commandId));
+            return Task.FromResult(_commandResults.Find(commandId));
         }
     }
 
@@ -216,7 +263,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            var driver = _drivers.GetValueOrDefault(driverId) ?? throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+            var driver = _drivers.GetValueOrDefault(driverId) ?? throw TransitionChecks.NoDriver(driverId);
             var moved = driver with { Latitude = latitude, Longitude = longitude, LocationUpdatedAt = at, UpdatedAt = at };
             _drivers[driverId] = moved;
             feed.Append(OrderEvent.ForDriver(moved, actor));
@@ -251,19 +298,43 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         }
     }
 
+    /// <summary>
+    /// Checks one transition against the order and its drivers as they stand (or as a batch has left them so
+    /// far), and returns the drivers as the transition will leave them. Writes nothing.
+    /// </summary>
+    private static IReadOnlyList<Driver> Check(OrderTransition transition, Order? current, Func<string, Driver?> findDriver)
+    {
+        TransitionChecks.Ensure(current, transition);
+        var changed = new List<Driver>(transition.Drivers.Count);
+        foreach (var assignment in transition.Drivers)
+        {
+            var driver = findDriver(assignment.DriverId) ?? throw TransitionChecks.NoDriver(assignment.DriverId);
+            if (assignment.MustBeAvailable && driver.Status != DriverStatus.Available)
+            {
+                throw TransitionChecks.DriverNotAvailable(driver.Name, driver.Status.ToString().ToLowerInvariant());
+            }
+
+            changed.Add(driver with { Status = assignment.Status, OrderId = assignment.OrderId, UpdatedAt = transition.Next.UpdatedAt });
+        }
+
+        return changed;
+    }
+
+    private void Write(OrderTransition transition, IReadOnlyList<Driver> drivers, string? correlationId)
+    {
+        var next = transition.Next;
+        _orders[next.Id] = next;
+        AppendOrderEvent(transition.EventType, next, transition.Actor, correlationId);
+        foreach (var driver in drivers)
+        {
+            _drivers[driver.Id] = driver;
+            feed.Append(OrderEvent.ForDriver(driver, transition.Actor, correlationId));
+        }
+    }
+
     private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)
     {
         var appended = feed.Append(OrderEvent.ForOrder(eventType, order, actor, correlationId));
         _history[order.Id].Add(appended);
-    }
-
-    private void Remember(string commandId, Order result)
-    {
-        _commandResults[commandId] = result;
-        _commandOrder.Enqueue(commandId);
-        if (_commandOrder.Count > RememberedCommands)
-        {
-            _commandResults.Remove(_commandOrder.Dequeue());
-        }
     }
 }

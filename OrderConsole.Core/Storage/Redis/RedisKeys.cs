@@ -11,7 +11,8 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}status:{status}</c>, <c>{p}supplier:{id}</c>, <c>{p}orders</c> sorted sets scored by last change ·
 /// <c>{p}track:{tracking_id}</c>, <c>{p}token:{token}</c>, <c>{p}strack:{supplier_tracking_id}</c> → order id ·
 /// <c>{p}seq:{supplier_id}</c> counter · <c>{p}history:{id}</c> list of "event-id json" ·
-/// <c>{p}events</c> stream · <c>{p}cmd:{command_id}</c> remembered result · <c>{p}suppliers</c> hash ·
+/// <c>{p}events</c> stream · <c>{p}cmd:{command_id}</c> remembered result ·
+/// <c>{p}batch:{command_id}</c> remembered batch result · <c>{p}suppliers</c> hash ·
 /// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
 /// <c>{p}claim:{purpose}</c> one-time claims · <c>{p}user:{id}</c> hash (json, stamp, name) ·
 /// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}keyring</c> hash of data-protection keys.
@@ -47,6 +48,8 @@ public sealed class RedisKeys(string prefix)
     public string DriverPositions => $"{prefix}drivers:geo";
 
     public string Command(string commandId) => $"{prefix}cmd:{commandId}";
+
+    public string Batch(string commandId) => $"{prefix}batch:{commandId}";
 
     public string User(string userId) => $"{prefix}user:{userId}";
 

@@ -34,20 +34,8 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default)
     {
-        var next = transition.Next;
-        var orderJson = WireJson.Serialize(next);
-        var eventJson = WireJson.Serialize(OrderEvent.ForOrder(transition.EventType, next, transition.Actor, transition.CorrelationId));
-        var args = new List<RedisArgument>
-        {
-            options.KeyPrefix, transition.CommandId, next.Id.ToString(), transition.ExpectedStatus.ToWireName(), transition.ExpectedVersion,
-            next.Status.ToWireName(), next.Version, OrderQuery.ChangeScore(next), orderJson, eventJson, Trim, options.FeedMaxLength,
-            CommandTtlSeconds, transition.Actor, next.UpdatedAt.ToString("O", CultureInfo.InvariantCulture), transition.Drivers.Count,
-        };
-        foreach (var driver in transition.Drivers)
-        {
-            args.AddRange([driver.DriverId, WireName(driver.Status), driver.OrderId?.ToString() ?? string.Empty, driver.MustBeAvailable ? "1" : "0"]);
-        }
-
+        var args = ScriptHeader(transition.CommandId, transition.CorrelationId);
+        AddTransition(args, transition, transition.CorrelationId);
         try
         {
             var reply = await RunAsync(RedisScripts.Transition, args, cancellationToken);
@@ -55,8 +43,43 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         }
         catch (RedisServerException refused)
         {
-            throw RedisStoreErrors.FromScript(refused, next);
+            throw RedisStoreErrors.FromScript(refused, transition.Next);
         }
+    }
+
+    public async Task<AppliedBatch> ApplyBatchAsync(
+        IReadOnlyList<OrderTransition> transitions, string correlationId, string actor, string commandId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var result = new AppliedBatch(correlationId, now, [.. transitions.Select(transition => transition.Next)]);
+        var args = ScriptHeader(commandId, correlationId);
+        args.AddRange([actor, now.ToString("O", CultureInfo.InvariantCulture), WireJson.Serialize(result), transitions.Count]);
+        foreach (var transition in transitions)
+        {
+            AddTransition(args, transition, correlationId);
+        }
+
+        try
+        {
+            var reply = await RunAsync(RedisScripts.Batch, args, cancellationToken);
+            return WireJson.Deserialize<AppliedBatch>(reply.Elements[1].AsString()!);
+        }
+        catch (RedisServerException refused)
+        {
+            throw RedisStoreErrors.FromBatchScript(refused, transitions);
+        }
+    }
+
+    public async Task<AppliedBatch?> GetBatchResultAsync(string commandId, CancellationToken cancellationToken = default)
+    {
+        var json = await redis.RunAsync(["GET", _keys.Batch(commandId)], cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<AppliedBatch>(json.AsString()!);
+    }
+
+    public async Task RecordRolledBackBatchAsync(string correlationId, string actor, string detail, CancellationToken cancellationToken = default)
+    {
+        var rolledBack = OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), detail);
+        await redis.RunAsync(["XADD", _keys.Events, "MAXLEN", Trim, options.FeedMaxLength, "*", "event", WireJson.Serialize(rolledBack)], cancellationToken);
     }
 
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -161,7 +184,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         }
         catch (RedisServerException refused) when (refused.Prefix == "NODRIVER")
         {
-            throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+            throw TransitionChecks.NoDriver(driverId);
         }
     }
 
@@ -197,6 +220,27 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         // Many HGETs at once pipeline over the one connection.
         var replies = await Task.WhenAll(ids.Select(id => redis.RunAsync(["HGET", _keys.Order(id), "json"], cancellationToken)));
         return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.AsString()!))];
+    }
+
+    /// <summary>What the transition and batch scripts start with: prefix, command id, feed trim, feed length, command ttl, correlation id.</summary>
+    private List<RedisArgument> ScriptHeader(string commandId, string? correlationId) =>
+        [options.KeyPrefix, commandId, Trim, options.FeedMaxLength, CommandTtlSeconds, correlationId ?? string.Empty];
+
+    /// <summary>One transition's arguments, in the order the scripts' <c>read_transition</c> reads them.</summary>
+    private static void AddTransition(List<RedisArgument> args, OrderTransition transition, string? correlationId)
+    {
+        var next = transition.Next;
+        var eventJson = WireJson.Serialize(OrderEvent.ForOrder(transition.EventType, next, transition.Actor, correlationId));
+        args.AddRange(
+        [
+            next.Id.ToString(), transition.ExpectedStatus.ToWireName(), transition.ExpectedVersion, next.Status.ToWireName(), next.Version,
+            OrderQuery.ChangeScore(next), WireJson.Serialize(next), eventJson, transition.Actor, next.UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
+            transition.Drivers.Count,
+        ]);
+        foreach (var driver in transition.Drivers)
+        {
+            args.AddRange([driver.DriverId, WireName(driver.Status), driver.OrderId?.ToString() ?? string.Empty, driver.MustBeAvailable ? "1" : "0"]);
+        }
     }
 
     private static string WireName(DriverStatus status) => status == DriverStatus.OnBreak ? "on_break" : status.ToString().ToLowerInvariant();

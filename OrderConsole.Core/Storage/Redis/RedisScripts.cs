@@ -1,4 +1,5 @@
 using System.Text;
+using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Redis;
 
@@ -7,7 +8,7 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <summary>
 /// The Lua scripts of the Redis store, one per command. Each makes every check before its first write,
 /// because a Lua error does not undo earlier writes. Errors start with a word the store maps to a domain
-/// error: DUPLICATE, NOTFOUND, CONFLICT, ILLEGAL, NODRIVER, DRIVERBUSY.
+/// error: DUPLICATE, NOTFOUND, CONFLICT, ILLEGAL, NODRIVER, DRIVERBUSY; a batch's failure is BATCH, its index, then one of those.
 /// </summary>
 internal static class RedisScripts
 {
@@ -49,55 +50,53 @@ internal static class RedisScripts
         """);
 
     /// <summary>
-    /// ARGV: prefix, command id, order id, expected status, expected version, next status, next version, score,
-    /// order json, event json, feed trim, feed length, command ttl seconds, actor, timestamp, driver count,
-    /// then per driver: id, new status, order id or "", must be available ("1"/"0").
+    /// ARGV: the script header (prefix, command id, feed trim, feed length, command ttl seconds, correlation id or ""), then one
+    /// transition as <see cref="TransitionFunctions"/> reads it. Returns {'OK', order json} or {'DUP', order json}.
     /// </summary>
     public static RedisScript Transition { get; } = new($$"""
-        local p = ARGV[1]
+        {{TransitionFunctions()}}
         local cmd = p .. 'cmd:' .. ARGV[2]
         local done = redis.call('GET', cmd)
         if done then return {'DUP', done} end
-        local key = p .. 'order:' .. ARGV[3]
-        local current = redis.call('HMGET', key, 'status', 'version', 'supplier_id')
-        if not current[1] then return redis.error_reply('NOTFOUND order ' .. ARGV[3]) end
-        local status, version, supplier = current[1], tonumber(current[2]), current[3]
-        local allowed = {{{TransitionTable()}}}
-        local move = status .. '>' .. ARGV[6]
-        if status ~= ARGV[4] and not allowed[move] then return redis.error_reply('ILLEGAL ' .. status) end
-        if status ~= ARGV[4] or version ~= tonumber(ARGV[5]) then
-          return redis.error_reply('CONFLICT ' .. status .. ' ' .. version)
-        end
-        if tonumber(ARGV[7]) ~= version + 1 or not allowed[move] then return redis.error_reply('ILLEGAL ' .. status) end
-        local drivers = {}
-        for i = 0, tonumber(ARGV[16]) - 1 do
-          local at = 17 + i * 4
-          local dkey = p .. 'driver:' .. ARGV[at]
-          local d = redis.call('HMGET', dkey, 'json', 'status')
-          if not d[1] then return redis.error_reply('NODRIVER ' .. ARGV[at]) end
-          if ARGV[at + 3] == '1' and d[2] ~= 'available' then
-            return redis.error_reply('DRIVERBUSY ' .. ARGV[at] .. ' ' .. d[2])
+        local t = read_transition(7)
+        local verdict = check(t, {}, {})
+        if verdict then return redis.error_reply(verdict) end
+        -- Every check has passed; only now does anything change.
+        write(t)
+        redis.call('SET', cmd, t.json, 'EX', ARGV[5])
+        return {'OK', t.json}
+        """);
+
+    /// <summary>
+    /// ARGV: the script header, then actor, timestamp, result json, transition count, then
+    /// the transitions as <see cref="TransitionFunctions"/> reads them. Checks them all in order, each against
+    /// what the earlier ones leave, then writes them all. When one fails, it writes only a batch.rolled_back
+    /// event and answers "BATCH {zero-based index} {verdict}". Returns {'OK', result json} or {'DUP', result json}.
+    /// </summary>
+    public static RedisScript Batch { get; } = new($$"""
+        {{TransitionFunctions()}}
+        local key = p .. 'batch:' .. ARGV[2]
+        local done = redis.call('GET', key)
+        if done then return {'DUP', done} end
+        local transitions, orders, drivers, at = {}, {}, {}, 11
+        for i = 1, tonumber(ARGV[10]) do
+          local t
+          t, at = read_transition(at)
+          local verdict, reason = check(t, orders, drivers)
+          if verdict then
+            -- Nothing of the batch is written; only the news that it was rolled back, and why.
+            local detail = {{LuaText.Expression(BatchFailedException.Describe(
+                LuaText.Value("i"), LuaText.Value("string.sub(t.id, 1, 8)"), LuaText.Value("t.expected"), LuaText.Value("t.to"), LuaText.Value("reason")))}}
+            local event = cjson.encode({event_id = '', event_type = '{{OrderEventTypes.BatchRolledBack}}', timestamp = ARGV[8], actor = ARGV[7],
+              correlation_id = correlation, version = 0, detail = detail})
+            redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', event)
+            return redis.error_reply('BATCH ' .. (i - 1) .. ' ' .. verdict)
           end
-          local driver = cjson.decode(d[1])
-          driver.status = ARGV[at + 1]
-          if ARGV[at + 2] == '' then driver.order_id = nil else driver.order_id = ARGV[at + 2] end
-          driver.updated_at = ARGV[15]
-          drivers[#drivers + 1] = {dkey, driver, ARGV[at + 1]}
+          transitions[i] = t
         end
         -- Every check has passed; only now does anything change.
-        redis.call('HSET', key, 'json', ARGV[9], 'status', ARGV[6], 'version', ARGV[7])
-        redis.call('ZREM', p .. 'status:' .. status, ARGV[3])
-        redis.call('ZADD', p .. 'status:' .. ARGV[6], ARGV[8], ARGV[3])
-        redis.call('ZADD', p .. 'supplier:' .. supplier, ARGV[8], ARGV[3])
-        redis.call('ZADD', p .. 'orders', ARGV[8], ARGV[3])
-        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[11], ARGV[12], '*', 'event', ARGV[10])
-        redis.call('RPUSH', p .. 'history:' .. ARGV[3], id .. ' ' .. ARGV[10])
-        for _, d in ipairs(drivers) do
-          redis.call('HSET', d[1], 'json', cjson.encode(d[2]), 'status', d[3])
-          local event = cjson.encode({event_id = '', event_type = 'driver.updated', driver = d[2], timestamp = ARGV[15], actor = ARGV[14], version = 0})
-          redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[11], ARGV[12], '*', 'event', event)
-        end
-        redis.call('SET', cmd, ARGV[9], 'EX', ARGV[13])
+        for _, t in ipairs(transitions) do write(t) end
+        redis.call('SET', key, ARGV[9], 'EX', ARGV[5])
         return {'OK', ARGV[9]}
         """);
 
@@ -134,10 +133,94 @@ internal static class RedisScripts
         return redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[8], ARGV[9], '*', 'event', ARGV[7])
         """);
 
-    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY"];
+    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH"];
 
     /// <summary>Is this error one of the scripts' own answers, rather than the server refusing to run them?</summary>
     public static bool IsScriptVerdict(RedisServerException error) => s_verdicts.Contains(error.Prefix);
+
+    /// <summary>
+    /// What the transition and batch scripts share, so checking and writing a transition is written once:
+    /// <c>read_transition(at)</c> reads one transition from ARGV (order id, expected status, expected version,
+    /// next status, next version, score, order json, event json, actor, timestamp, driver count, then per driver:
+    /// id, new status, order id or "", must be available "1"/"0") and returns it with where the next one starts;
+    /// <c>check(t, orders, drivers)</c> returns a verdict and its words for people, or nothing;
+    /// <c>write(t)</c> writes a checked transition.
+    /// </summary>
+    private static string TransitionFunctions() => $$"""
+        local p, trim, feed_length = ARGV[1], ARGV[3], ARGV[4]
+        local correlation = ARGV[6] ~= '' and ARGV[6] or nil
+        local allowed = {{{TransitionTable()}}}
+        local function read_transition(at)
+          local t = {id = ARGV[at], expected = ARGV[at + 1], expected_version = tonumber(ARGV[at + 2]), to = ARGV[at + 3],
+            version = tonumber(ARGV[at + 4]), score = ARGV[at + 5], json = ARGV[at + 6], event = ARGV[at + 7], actor = ARGV[at + 8],
+            at = ARGV[at + 9], drivers = {} }
+          local count = tonumber(ARGV[at + 10])
+          at = at + 11
+          for i = 1, count do
+            t.drivers[i] = {id = ARGV[at], status = ARGV[at + 1], order = ARGV[at + 2], must_be_available = ARGV[at + 3] == '1'}
+            at = at + 4
+          end
+          return t, at
+        end
+        -- Checks against the order and drivers as they stand, or as earlier transitions of the same script left
+        -- them in `orders` and `drivers`; a transition that passes records its changes there. Writes nothing.
+        local function check(t, orders, drivers)
+          local current = orders[t.id]
+          if not current then
+            local h = redis.call('HMGET', p .. 'order:' .. t.id, 'status', 'version', 'supplier_id')
+            if not h[1] then return 'NOTFOUND order ' .. t.id, {{LuaText.Expression(OrderNotFoundException.Describe(LuaText.Value("t.id")))}} end
+            current = {status = h[1], version = tonumber(h[2]), supplier = h[3]}
+            orders[t.id] = current
+          end
+          local short, status, version = string.sub(t.id, 1, 8), current.status, current.version
+          local illegal = {{LuaText.Expression(IllegalTransitionException.Describe(LuaText.Value("short"), LuaText.Value("status"), LuaText.Value("t.to")))}}
+          local move = status .. '>' .. t.to
+          if status ~= t.expected and not allowed[move] then return 'ILLEGAL ' .. status, illegal end
+          if status ~= t.expected or version ~= t.expected_version then
+            return 'CONFLICT ' .. status .. ' ' .. version,
+              {{LuaText.Expression(TransitionChecks.DescribeConflict(LuaText.Value("short"), LuaText.Value("status"), LuaText.Value("version")))}}
+          end
+          if t.version ~= version + 1 or not allowed[move] then return 'ILLEGAL ' .. status, illegal end
+          for _, d in ipairs(t.drivers) do
+            local driver = drivers[d.id]
+            if not driver then
+              local h = redis.call('HMGET', p .. 'driver:' .. d.id, 'json', 'status')
+              if not h[1] then return 'NODRIVER ' .. d.id, {{LuaText.Expression(TransitionChecks.DescribeNoDriver(LuaText.Value("d.id")))}} end
+              driver = {json = cjson.decode(h[1]), status = h[2]}
+              drivers[d.id] = driver
+            end
+            if d.must_be_available and driver.status ~= 'available' then
+              return 'DRIVERBUSY ' .. d.id .. ' ' .. driver.status,
+                {{LuaText.Expression(TransitionChecks.DescribeDriverNotAvailable(LuaText.Value("d.id"), LuaText.Value("string.gsub(driver.status, '_', ' ')")))}}
+            end
+          end
+          t.from, t.supplier = status, current.supplier
+          current.status, current.version = t.to, t.version
+          for _, d in ipairs(t.drivers) do
+            local driver = drivers[d.id]
+            driver.status = d.status
+            driver.json.status = d.status
+            if d.order == '' then driver.json.order_id = nil else driver.json.order_id = d.order end
+            driver.json.updated_at = t.at
+            d.json = cjson.encode(driver.json)
+            d.event = cjson.encode({event_id = '', event_type = '{{OrderEventTypes.DriverUpdated}}', driver = driver.json, timestamp = t.at, actor = t.actor,
+              correlation_id = correlation, version = 0})
+          end
+        end
+        local function write(t)
+          redis.call('HSET', p .. 'order:' .. t.id, 'json', t.json, 'status', t.to, 'version', t.version)
+          redis.call('ZREM', p .. 'status:' .. t.from, t.id)
+          redis.call('ZADD', p .. 'status:' .. t.to, t.score, t.id)
+          redis.call('ZADD', p .. 'supplier:' .. t.supplier, t.score, t.id)
+          redis.call('ZADD', p .. 'orders', t.score, t.id)
+          local id = redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', t.event)
+          redis.call('RPUSH', p .. 'history:' .. t.id, id .. ' ' .. t.event)
+          for _, d in ipairs(t.drivers) do
+            redis.call('HSET', p .. 'driver:' .. d.id, 'json', d.json, 'status', d.status)
+            redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', d.event)
+          end
+        end
+        """;
 
     /// <summary>The transition table as a Lua table literal: <c>['ready>dispatched'] = true, …</c>.</summary>
     private static string TransitionTable()

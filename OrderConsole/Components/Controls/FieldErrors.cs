@@ -9,6 +9,8 @@ public sealed class FieldErrors
 
     public bool Any => _messages.Count > 0;
 
+    public int Count => _messages.Count;
+
     public void Set(string field, string message) => _messages[field] = message;
 
     public void Clear() => _messages.Clear();

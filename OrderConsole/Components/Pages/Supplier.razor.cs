@@ -13,8 +13,7 @@ public partial class Supplier : LivePage
     private IReadOnlyList<Order> _queue = [];
     private Guid? _selectedId;
 
-    private string? _item;
-    private decimal? _price;
+    private OrderDraft _draft = new();
     private decimal? _markup = Pricing.DefaultMarkupPercentage;
     private string? _notes;
     private int? _minutes = 30;
@@ -59,19 +58,16 @@ public partial class Supplier : LivePage
 
     private async Task CreateAsync()
     {
-        Order? created = null;
-        if (await RunAsync("Order created", async () =>
+        Errors.Clear();
+        if (_draft.Check(Errors) is not { } items)
         {
-            if (_price is null)
-            {
-                throw new OrderValidationException("supplier_price", "Supplier price is required");
-            }
+            return;
+        }
 
-            created = await Orders.CreateAsync(Actor, new CreateOrder(_supplierId, [new OrderItem(_item ?? string.Empty, 1, _price.Value)], _markup));
-        }))
+        Order? created = null;
+        if (await RunAsync("Order created", async () => created = await Orders.CreateAsync(Actor, new CreateOrder(_supplierId, items, _markup))))
         {
-            _item = null;
-            _price = null;
+            _draft = new OrderDraft();
             _selectedId = created?.Id;
         }
     }
