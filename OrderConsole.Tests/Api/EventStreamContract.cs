@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Net.WebSockets;
 using System.Text;
@@ -24,7 +23,7 @@ public abstract class EventStreamContract
         using var dispatcher = await ApiClient.AsAsync(Factory, "dispatcher");
         string seenId;
         string first;
-        using (var stream = await OpenAsync(dispatcher, lastEventId: null))
+        using (var stream = await SseClient.OpenAsync(dispatcher, lastEventId: null))
         {
             first = await supplier.CreateOrderAsync();
             var created = await stream.NextAsync(item => OrderOf(item) == first);
@@ -36,7 +35,7 @@ public abstract class EventStreamContract
         var second = await supplier.CreateOrderAsync();
         await supplier.PostAsync($"/api/orders/{second}/supplier-respond?accept=false&notes=closed");
 
-        using var resumed = await OpenAsync(dispatcher, seenId);
+        using var resumed = await SseClient.OpenAsync(dispatcher, seenId);
         var missed = await resumed.TakeAsync(3);
 
         Assert.Equal(
@@ -50,7 +49,7 @@ public abstract class EventStreamContract
     {
         using var luigis = await ApiClient.AsAsync(Factory, "supplier1");
         using var napoli = await ApiClient.AsAsync(Factory, "supplier2");
-        using var stream = await OpenAsync(napoli, lastEventId: null);
+        using var stream = await SseClient.OpenAsync(napoli, lastEventId: null);
 
         await luigis.CreateOrderAsync();
         var own = await napoli.CreateOrderAsync();
@@ -102,58 +101,6 @@ public abstract class EventStreamContract
         var received = await socket.ReceiveAsync(buffer, timeout.Token);
         Assert.True(received.EndOfMessage);
         return Encoding.UTF8.GetString(buffer, 0, received.Count);
-    }
-
-    private static async Task<EventStream> OpenAsync(HttpClient client, string? lastEventId)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, ApiClient.Path("/api/events/stream"));
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
-
-        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-        return new EventStream(response, await response.Content.ReadAsStreamAsync());
-    }
-
-    /// <summary>An open SSE response read event by event, skipping heartbeats.</summary>
-    private sealed class EventStream(HttpResponseMessage response, Stream body) : IDisposable
-    {
-        private readonly IAsyncEnumerator<SseItem<string>> _items = SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator();
-
-        public async Task<SseItem<string>> NextAsync(Func<SseItem<string>, bool> wanted)
-        {
-            using var timeout = new CancellationTokenSource(Eventually.Patience);
-            while (await _items.MoveNextAsync().AsTask().WaitAsync(timeout.Token))
-            {
-                if (_items.Current.EventType != "heartbeat" && wanted(_items.Current))
-                {
-                    return _items.Current;
-                }
-            }
-
-            throw new InvalidOperationException("the stream ended");
-        }
-
-        public async Task<List<SseItem<string>>> TakeAsync(int count)
-        {
-            var items = new List<SseItem<string>>();
-            while (items.Count < count)
-            {
-                items.Add(await NextAsync(_ => true));
-            }
-
-            return items;
-        }
-
-        public void Dispose()
-        {
-            body.Dispose();
-            response.Dispose();
-        }
     }
 }
 

@@ -21,6 +21,7 @@ public sealed class OpenApiTests(WebApplicationFactory<Program> factory) : IClas
         { "get", "/api/orders/{id}/delivery" },
         { "get", "/api/orders/{id}/events" },
         { "get", "/api/state" },
+        { "post", "/api/events/batch" },
         { "get", "/api/events/stream" },
         { "get", "/api/metrics" },
     };

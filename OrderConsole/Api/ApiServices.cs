@@ -27,6 +27,7 @@ public static class ApiServices
         endpoints.MapAuthApi();
         endpoints.MapOrdersApi();
         endpoints.MapStateApi();
+        endpoints.MapBatchApi();
         endpoints.MapEventStreamsApi();
         endpoints.MapMetricsApi();
         endpoints.MapOpenApi();

@@ -28,4 +28,11 @@ public static class IdempotencyKeys
 
         return $"api:{user.Identity?.Name}:{key}";
     }
+
+    /// <summary>
+    /// A batch is applied once per key, or without one once per correlation id — both scoped to the caller, so
+    /// another client's correlation id never answers for this one's.
+    /// </summary>
+    public static string BatchId(ClaimsPrincipal user, string? key, string correlationId) =>
+        CommandId(user, key) ?? $"api:{user.Identity?.Name}:batch:{correlationId}";
 }
