@@ -28,7 +28,7 @@ public static class TrackingPageEndpoints
         track.MapGet("/{token}", ShowAsync)
             .WithName("PublicTrackingPage")
             .ExcludeFromDescription();
-        track.MapGet("/{token}/events", Follow)
+        track.MapGet("/{token}/events", FollowAsync)
             .WithName("FollowOrder")
             .WithSummary("Server-Sent Events: the order's public view now, then after each change; ends after delivery or cancellation");
         return endpoints;
@@ -54,7 +54,7 @@ public static class TrackingPageEndpoints
         });
     }
 
-    public static async Task<Results<ServerSentEventsResult<PublicOrderView>, NotFound>> Follow(
+    public static async Task<Results<ServerSentEventsResult<PublicOrderView>, NotFound>> FollowAsync(
         string token, OrderTracking tracking, CancellationToken cancellationToken)
     {
         if (await tracking.FindByTokenAsync(token, cancellationToken) is not { } order)
