@@ -11,11 +11,12 @@ namespace OrderConsole.Core.Demo;
 /// </summary>
 public static class DemoData
 {
+    /// <summary>Three kitchens in Manhattan, among the demo drivers, so dispatch can measure and suggest.</summary>
     public static IReadOnlyList<Supplier> Suppliers { get; } =
     [
-        new("luigis", "Luigi's Pizzeria", "LUI"),
-        new("napoli", "Napoli Express", "NAP"),
-        new("crust", "Crust & Co", "CRU"),
+        new("luigis", "Luigi's Pizzeria", "LUI", Latitude: 40.7191, Longitude: -73.9973),
+        new("napoli", "Napoli Express", "NAP", Latitude: 40.7465, Longitude: -74.0014),
+        new("crust", "Crust & Co", "CRU", Latitude: 40.7527, Longitude: -73.9772),
     ];
 
     public static IReadOnlyList<Driver> Drivers { get; } =

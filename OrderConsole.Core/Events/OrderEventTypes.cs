@@ -2,13 +2,24 @@ using OrderConsole.Core.Orders;
 
 namespace OrderConsole.Core.Events;
 
-/// <summary>The event type names: <c>order.{status}</c> for each order change, plus driver and batch events.</summary>
+/// <summary>
+/// The event type names: <c>order.{status}</c> for each order change, <c>order.reassigned</c> when a dispatched
+/// order gets another driver, plus driver and batch events.
+/// </summary>
 public static class OrderEventTypes
 {
     public const string Created = "order.created";
+    public const string Reassigned = "order.reassigned";
     public const string DriverUpdated = "driver.updated";
     public const string BatchRolledBack = "batch.rolled_back";
 
     /// <summary>The event type a move to <paramref name="status"/> produces, e.g. <c>order.in_transit</c>.</summary>
     public static string ForStatus(OrderStatus status) => "order." + status.ToWireName();
+
+    /// <summary>
+    /// The event type of a move: <see cref="Reassigned"/> for dispatched → dispatched (the status stays, the
+    /// driver changes), otherwise <see cref="ForStatus"/> of the new status.
+    /// </summary>
+    public static string ForMove(OrderStatus from, OrderStatus to) =>
+        from == OrderStatus.Dispatched && to == OrderStatus.Dispatched ? Reassigned : ForStatus(to);
 }

@@ -66,8 +66,52 @@ public static class OrderChanges
         };
     }
 
-    public static Order Dispatch(Order order, string driverId, string driverName, string? driverPhone, DateTimeOffset now) =>
-        MoveTo(order, OrderStatus.Dispatched, now) with { DriverId = driverId, DriverName = driverName, DriverPhone = driverPhone };
+    public static Order Dispatch(Order order, string driverId, string driverName, string? driverPhone, DateTimeOffset now)
+    {
+        EnsureDispatchable(order);
+        return MoveTo(order, OrderStatus.Dispatched, now) with { DriverId = driverId, DriverName = driverName, DriverPhone = driverPhone };
+    }
+
+    /// <summary>
+    /// Gives a dispatched order another driver. It stays dispatched and keeps its first dispatch time, so delivery
+    /// times still count from when it first left the shelf for the road.
+    /// </summary>
+    public static Order Reassign(Order order, string driverId, string driverName, string? driverPhone, DateTimeOffset now)
+    {
+        EnsureReassignable(order, driverId);
+        OrderTransitions.EnsureAllowed(order, OrderStatus.Dispatched);
+        return order with
+        {
+            DriverId = driverId,
+            DriverName = driverName,
+            DriverPhone = driverPhone,
+            UpdatedAt = now,
+            Version = order.Version + 1,
+        };
+    }
+
+    /// <summary>A dispatched order already has a driver; changing it is a reassignment, and the message says so.</summary>
+    public static void EnsureDispatchable(Order order)
+    {
+        if (order.Status == OrderStatus.Dispatched)
+        {
+            throw new IllegalTransitionException(order.Id, order.Status, OrderStatus.Dispatched, "reassign it to change its driver");
+        }
+    }
+
+    /// <summary>Only a dispatched order, not yet on the road, can change drivers, and only to a different driver.</summary>
+    public static void EnsureReassignable(Order order, string driverId)
+    {
+        if (order.Status != OrderStatus.Dispatched)
+        {
+            throw new IllegalTransitionException(order.Id, order.Status, OrderStatus.Dispatched, "only a dispatched order can be reassigned to another driver");
+        }
+
+        if (order.DriverId == driverId)
+        {
+            throw new OrderValidationException("driver_id", $"{order.DriverName ?? driverId} already has this order; choose another driver");
+        }
+    }
 
     public static Order Cancel(Order order, string? reason, DateTimeOffset now) =>
         MoveTo(order, OrderStatus.Cancelled, now) with

@@ -3,13 +3,26 @@ namespace OrderConsole.Core.Orders;
 /// <summary>A rule of the domain said no. The message says what happened in words a person can act on.</summary>
 public abstract class OrderDomainException(string message) : Exception(message);
 
-/// <summary>The requested move is not in the transition table for the order's current status.</summary>
-public sealed class IllegalTransitionException(Guid orderId, OrderStatus current, OrderStatus requested)
-    : OrderDomainException($"order {orderId.ToString("N")[..8]}… is {current.ToWireName()}; it cannot go to {requested.ToWireName()}")
+/// <summary>The requested move is not in the transition table for the order's current status, or not for this command.</summary>
+public sealed class IllegalTransitionException : OrderDomainException
 {
-    public Guid OrderId { get; } = orderId;
-    public OrderStatus Current { get; } = current;
-    public OrderStatus Requested { get; } = requested;
+    public IllegalTransitionException(Guid orderId, OrderStatus current, OrderStatus requested)
+        : this(orderId, current, requested, $"it cannot go to {requested.ToWireName()}")
+    {
+    }
+
+    /// <summary>A refusal whose second half says what would work instead, e.g. "only a dispatched order can be reassigned".</summary>
+    public IllegalTransitionException(Guid orderId, OrderStatus current, OrderStatus requested, string instead)
+        : base($"order {orderId.ToString("N")[..8]}… is {current.ToWireName()}; {instead}")
+    {
+        OrderId = orderId;
+        Current = current;
+        Requested = requested;
+    }
+
+    public Guid OrderId { get; }
+    public OrderStatus Current { get; }
+    public OrderStatus Requested { get; }
 }
 
 /// <summary>No order has the given id or code.</summary>

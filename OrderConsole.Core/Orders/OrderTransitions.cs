@@ -26,6 +26,9 @@ public static class OrderTransitions
         [(OrderStatus.Preparing, OrderStatus.Cancelled)] = s_cancelLate,
         [(OrderStatus.Ready, OrderStatus.Dispatched)] = s_dispatcher,
         [(OrderStatus.Ready, OrderStatus.Cancelled)] = s_cancelLate,
+
+        // Reassigning: a dispatched order gets another driver and stays dispatched, until it is in transit.
+        [(OrderStatus.Dispatched, OrderStatus.Dispatched)] = s_dispatcher,
         [(OrderStatus.Dispatched, OrderStatus.InTransit)] = s_delivery,
         [(OrderStatus.InTransit, OrderStatus.Delivered)] = s_delivery,
     };
@@ -60,10 +63,14 @@ public static class OrderTransitions
         EnsureAllowed(order, to);
         if (!RoleMay(actor.Role, order.Status, to))
         {
-            throw new ForbiddenOrderActionException(
-                $"a {actor.Role.ToString().ToLowerInvariant()} may not move an order from {order.Status.ToWireName()} to {to.ToWireName()}");
+            throw new ForbiddenOrderActionException($"a {actor.Role.ToString().ToLowerInvariant()} may not {Describe(order.Status, to)}");
         }
 
         OrderAccess.EnsureOwnOrder(actor, order);
     }
+
+    /// <summary>A move in words, for messages: "move an order from ready to preparing", "reassign an order to another driver".</summary>
+    private static string Describe(OrderStatus from, OrderStatus to) => from == to
+        ? "reassign an order to another driver"
+        : $"move an order from {from.ToWireName()} to {to.ToWireName()}";
 }

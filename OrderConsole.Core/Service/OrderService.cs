@@ -76,11 +76,26 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
 
     public async Task<Order> DispatchAsync(Actor actor, Guid orderId, string driverId, string? commandId = null, CancellationToken cancellationToken = default)
     {
-        var driver = await store.GetDriverAsync(driverId, cancellationToken)
-            ?? throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
+        var driver = await FindDriverAsync(driverId, cancellationToken);
         return await ChangeAsync(
             actor, orderId, OrderStatus.Dispatched, order => OrderChanges.Dispatch(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()), commandId, cancellationToken,
-            drivers: order => [DriverAssignment.Assign(driver.Id, order.Id)]);
+            drivers: order => [DriverAssignment.Assign(driver.Id, order.Id)],
+            ensure: OrderChanges.EnsureDispatchable);
+    }
+
+    /// <summary>
+    /// Gives a dispatched order (not yet in transit) another available driver: the previous driver is released
+    /// and the new one made busy in the same atomic write as the order change.
+    /// </summary>
+    public async Task<Order> ReassignAsync(Actor actor, Guid orderId, string driverId, string? commandId = null, CancellationToken cancellationToken = default)
+    {
+        var driver = await FindDriverAsync(driverId, cancellationToken);
+        return await ChangeAsync(
+            actor, orderId, OrderStatus.Dispatched, order => OrderChanges.Reassign(order, driver.Id, driver.Name, driver.Phone, clock.GetUtcNow()), commandId, cancellationToken,
+            drivers: order => order.DriverId is { } previous
+                ? [DriverAssignment.Release(previous), DriverAssignment.Assign(driver.Id, order.Id)]
+                : [DriverAssignment.Assign(driver.Id, order.Id)],
+            ensure: order => OrderChanges.EnsureReassignable(order, driver.Id));
     }
 
     /// <summary>A driver reports where they are; a dispatcher or admin may report for any driver.</summary>
@@ -116,9 +131,10 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
         return await store.GetHistoryAsync(orderId, cancellationToken);
     }
 
+    // `ensure` is a command's own check of the loaded order, made before the permission check so its message can name the command.
     private async Task<Order> ChangeAsync(
         Actor actor, Guid orderId, OrderStatus to, Func<Order, Order> change, string? commandId, CancellationToken cancellationToken,
-        Func<Order, IReadOnlyList<DriverAssignment>>? drivers = null)
+        Func<Order, IReadOnlyList<DriverAssignment>>? drivers = null, Action<Order>? ensure = null)
     {
         // A retry of a command that already applied (say after "outcome unknown") answers with its first result.
         if (commandId is not null && await store.GetCommandResultAsync(commandId, cancellationToken) is { } earlier && earlier.Id == orderId)
@@ -132,9 +148,10 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
             throw new OrderNotFoundException(orderId.ToString());
         }
 
+        ensure?.Invoke(order);
         OrderTransitions.EnsurePermitted(actor, order, to);
         var next = change(order);
-        var transition = new OrderTransition(next, order.Status, order.Version, OrderEventTypes.ForStatus(to), actor.Name, commandId ?? NewCommandId())
+        var transition = new OrderTransition(next, order.Status, order.Version, OrderEventTypes.ForMove(order.Status, to), actor.Name, commandId ?? NewCommandId())
         {
             Drivers = drivers?.Invoke(order) ?? [],
         };
@@ -142,6 +159,10 @@ public sealed class OrderService(IOrderStore store, TimeProvider clock)
         OrderMetrics.RecordTransition(order.Status, applied);
         return applied;
     }
+
+    private async Task<Driver> FindDriverAsync(string driverId, CancellationToken cancellationToken) =>
+        await store.GetDriverAsync(driverId, cancellationToken)
+            ?? throw new OrderValidationException("driver_id", $"no driver {driverId} exists");
 
     private static string NewCommandId() => Guid.NewGuid().ToString("N");
 

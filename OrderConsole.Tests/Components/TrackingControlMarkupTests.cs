@@ -154,6 +154,16 @@ public sealed partial class TrackingControlMarkupTests
         Assert.Equal("dispatcher dispatched the order with Ana Lopez · just now", text);
     }
 
+    [Fact]
+    public async Task An_event_line_tells_a_reassignment_by_the_new_drivers_name()
+    {
+        var order = Samples.InStatus(OrderStatus.Dispatched) with { SupplierTrackingId = "LUI-3", DriverName = "Ben Okafor" };
+
+        var text = await RenderEventTextAsync(Change(OrderEventTypes.Reassigned, order, "dispatcher", s_now));
+
+        Assert.Equal("dispatcher reassigned LUI-3 to Ben Okafor · just now", text);
+    }
+
     [Theory]
     [InlineData("order.supplier_rejected", "supplier1 rejected LUI-3: Out of dough · just now")]
     [InlineData("order.cancelled", "supplier1 cancelled LUI-3: Customer left · just now")]

@@ -18,6 +18,7 @@ public sealed class LifecycleTests
         (CustomerAccepted, Preparing),
         (Preparing, Ready),
         (Ready, Dispatched),
+        (Dispatched, Dispatched), // reassigned to another driver before the order is on the road
         (Dispatched, InTransit),
         (InTransit, Delivered),
 

@@ -30,7 +30,7 @@ public sealed class PermissionTests
         ],
         [Role.Dispatcher] =
         [
-            (Ready, Dispatched), (Dispatched, InTransit), (InTransit, Delivered),
+            (Ready, Dispatched), (Dispatched, Dispatched), (Dispatched, InTransit), (InTransit, Delivered),
             (PendingSupplier, Cancelled), (SupplierAccepted, Cancelled), (CustomerAccepted, Cancelled), (Preparing, Cancelled), (Ready, Cancelled),
         ],
         [Role.Driver] =
@@ -40,7 +40,7 @@ public sealed class PermissionTests
         [Role.Admin] =
         [
             (PendingSupplier, SupplierAccepted), (PendingSupplier, SupplierRejected), (SupplierAccepted, CustomerAccepted),
-            (CustomerAccepted, Preparing), (Preparing, Ready), (Ready, Dispatched), (Dispatched, InTransit), (InTransit, Delivered),
+            (CustomerAccepted, Preparing), (Preparing, Ready), (Ready, Dispatched), (Dispatched, Dispatched), (Dispatched, InTransit), (InTransit, Delivered),
             (PendingSupplier, Cancelled), (SupplierAccepted, Cancelled), (CustomerAccepted, Cancelled), (Preparing, Cancelled), (Ready, Cancelled),
         ],
     };
@@ -68,7 +68,8 @@ public sealed class PermissionTests
 
         var error = Assert.Throws<ForbiddenOrderActionException>(() => OrderTransitions.EnsurePermitted(ActorFor(role), order, to));
 
-        Assert.Contains($"may not move an order from {from.ToWireName()} to {to.ToWireName()}", error.Message, StringComparison.Ordinal);
+        var move = from == to ? "reassign an order to another driver" : $"move an order from {from.ToWireName()} to {to.ToWireName()}";
+        Assert.Contains($"may not {move}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

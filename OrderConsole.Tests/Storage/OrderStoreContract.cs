@@ -552,6 +552,28 @@ public abstract class OrderStoreContract
     }
 
     [Fact]
+    public async Task A_suppliers_pickup_location_is_kept()
+    {
+        var (store, _) = CreateStore();
+        var located = Samples.Luigis with { Latitude = 40.7191, Longitude = -73.9973 };
+
+        await store.SaveSupplierAsync(located);
+
+        Assert.Equal(located, Assert.Single(await store.ListSuppliersAsync()));
+    }
+
+    [Fact]
+    public async Task A_supplier_without_a_pickup_location_reads_back_without_one()
+    {
+        var (store, _) = CreateStore();
+
+        await store.SaveSupplierAsync(Samples.Napoli);
+
+        var stored = Assert.Single(await store.ListSuppliersAsync());
+        Assert.Equal((Samples.Napoli, (double?)null, (double?)null), (stored, stored.Latitude, stored.Longitude));
+    }
+
+    [Fact]
     public async Task The_nearest_available_drivers_are_suggested_nearest_first_with_their_distance()
     {
         var (store, _) = CreateStore();
@@ -673,6 +695,74 @@ public abstract class OrderStoreContract
         Assert.Equal((DriverStatus.Available, (Guid?)null), (driver!.Status, driver.OrderId));
     }
 
+    [Fact]
+    public async Task Reassigning_frees_the_previous_driver_and_busies_the_new_one_in_the_same_write()
+    {
+        var (store, feed) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana, Tester);
+        await store.SaveDriverAsync(Samples.Ben, Tester);
+        var dispatched = await store.ApplyAsync(Dispatch(await ReadyOrderAsync(store), Samples.Ana));
+        var position = await feed.GetLatestEventIdAsync();
+
+        var reassigned = await store.ApplyAsync(Reassign(dispatched, from: Samples.Ana, to: Samples.Ben));
+
+        var ana = await store.GetDriverAsync(Samples.Ana.Id);
+        var ben = await store.GetDriverAsync(Samples.Ben.Id);
+        Assert.Equal((DriverStatus.Available, (Guid?)null), (ana!.Status, ana.OrderId));
+        Assert.Equal((DriverStatus.Busy, (Guid?)dispatched.Id), (ben!.Status, ben.OrderId));
+        Assert.Equal((OrderStatus.Dispatched, Samples.Ben.Id, dispatched.Version + 1), (reassigned.Status, reassigned.DriverId, reassigned.Version));
+        var events = (await feed.ReadAfterAsync(position, 10, TimeSpan.Zero)).Events;
+        Assert.Equal([OrderEventTypes.Reassigned, OrderEventTypes.DriverUpdated, OrderEventTypes.DriverUpdated], events.Select(change => change.EventType));
+        Assert.Equal([(Samples.Ana.Id, DriverStatus.Available), (Samples.Ben.Id, DriverStatus.Busy)], events.Skip(1).Select(change => (change.Driver!.Id, change.Driver.Status)));
+    }
+
+    [Fact]
+    public async Task A_reassigned_order_is_still_counted_and_listed_as_dispatched()
+    {
+        var (store, _) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana, Tester);
+        await store.SaveDriverAsync(Samples.Ben, Tester);
+        var dispatched = await store.ApplyAsync(Dispatch(await ReadyOrderAsync(store), Samples.Ana));
+
+        await store.ApplyAsync(Reassign(dispatched, from: Samples.Ana, to: Samples.Ben));
+
+        Assert.Equal(1, (await store.CountByStatusAsync())[OrderStatus.Dispatched]);
+        Assert.Equal(dispatched.Id, Assert.Single(await store.ListAsync(new OrderQuery { Statuses = [OrderStatus.Dispatched] })).Id);
+    }
+
+    [Fact]
+    public async Task Reassigning_to_a_busy_driver_is_a_conflict_and_writes_nothing()
+    {
+        var (store, feed) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana, Tester);
+        await store.SaveDriverAsync(Samples.Ben with { Status = DriverStatus.Busy }, Tester);
+        var dispatched = await store.ApplyAsync(Dispatch(await ReadyOrderAsync(store), Samples.Ana));
+        var before = await SnapshotAsync(store, feed, dispatched.Id);
+
+        await Assert.ThrowsAsync<OrderConflictException>(() => store.ApplyAsync(Reassign(dispatched, from: Samples.Ana, to: Samples.Ben)));
+
+        Assert.Equal(before, await SnapshotAsync(store, feed, dispatched.Id));
+        var ana = await store.GetDriverAsync(Samples.Ana.Id);
+        Assert.Equal((DriverStatus.Busy, (Guid?)dispatched.Id), (ana!.Status, ana.OrderId));
+    }
+
+    [Fact]
+    public async Task A_reassignment_of_an_order_that_went_in_transit_meanwhile_is_refused_and_writes_nothing()
+    {
+        var (store, feed) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana, Tester);
+        await store.SaveDriverAsync(Samples.Ben, Tester);
+        var dispatched = await store.ApplyAsync(Dispatch(await ReadyOrderAsync(store), Samples.Ana));
+        var inTransit = await MoveAsync(store, dispatched, OrderStatus.InTransit);
+        var before = await SnapshotAsync(store, feed, inTransit.Id);
+
+        var refused = await Assert.ThrowsAsync<IllegalTransitionException>(() => store.ApplyAsync(Reassign(dispatched, from: Samples.Ana, to: Samples.Ben)));
+
+        Assert.Equal(OrderStatus.InTransit, refused.Current);
+        Assert.Equal(before, await SnapshotAsync(store, feed, inTransit.Id));
+        Assert.Equal(DriverStatus.Available, (await store.GetDriverAsync(Samples.Ben.Id))!.Status);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     /// <summary>What a refused write must leave exactly as it was.</summary>
@@ -704,6 +794,14 @@ public abstract class OrderStoreContract
     private static OrderTransition Dispatch(Order ready, Driver driver) =>
         Transition(ready, OrderChanges.Dispatch(ready, driver.Id, driver.Name, driver.Phone, ready.UpdatedAt))
             with { Drivers = [DriverAssignment.Assign(driver.Id, ready.Id)] };
+
+    private static OrderTransition Reassign(Order dispatched, Driver from, Driver to) =>
+        new OrderTransition(
+            OrderChanges.Reassign(dispatched, to.Id, to.Name, to.Phone, dispatched.UpdatedAt), dispatched.Status, dispatched.Version,
+            OrderEventTypes.Reassigned, Tester, NewCommandId())
+        {
+            Drivers = [DriverAssignment.Release(from.Id), DriverAssignment.Assign(to.Id, dispatched.Id)],
+        };
 
     private static async Task<Order> ReadyOrderAsync(IOrderStore store)
     {

@@ -1,20 +1,34 @@
+using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
+using Radzen;
 
 namespace OrderConsole.Components.Pages;
 
-/// <summary>The dispatcher's desk: put an available driver on each ready order and follow deliveries to the door.</summary>
+/// <summary>
+/// The dispatcher's desk: put the nearest available driver on each ready order (oldest first), reassign a
+/// dispatched order to another driver, follow deliveries to the door, and see at a glance which orders are late.
+/// </summary>
 public partial class Dispatch : LivePage
 {
+    /// <summary>How often the page re-judges lateness while no order changes; an order turns late by time alone.</summary>
+    private static readonly TimeSpan s_lateCheckInterval = TimeSpan.FromSeconds(30);
+
     private IReadOnlyList<Order> _ready = [];
     private IReadOnlyList<Order> _onTheRoad = [];
-    private IReadOnlyList<Driver> _drivers = [];
+    private PickupLineup _lineup = PickupLineup.For([], null, null);
+    private DateTimeOffset _now;
+    private ITimer? _lateCheck;
     private Guid? _selectedId;
     private string _driverId = string.Empty;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
+
+    private IEnumerable<DriverToPickup> AvailableDrivers => _lineup.Drivers.Where(entry => entry.Driver.Status == DriverStatus.Available);
 
     protected override Role Desk => Role.Dispatcher;
 
@@ -23,37 +37,107 @@ public partial class Dispatch : LivePage
 
     protected override void Refresh()
     {
+        _now = Clock.GetUtcNow();
         _ready = [.. Live.Orders(order => order.Status == OrderStatus.Ready).OrderBy(order => order.ReadyAt)];
         _onTheRoad = [.. Live.Orders(order => order.Status is OrderStatus.Dispatched or OrderStatus.InTransit).OrderBy(order => order.DispatchedAt)];
-        _drivers = Live.Drivers();
+        _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
+            ? Live.LineupFor(selected)
+            : PickupLineup.For(Live.Drivers(), null, null);
     }
 
-    private static string DriverStatusText(DriverStatus status) => status switch
+    protected override void OnAfterRender(bool firstRender)
     {
-        DriverStatus.OnBreak => "on break",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+        if (firstRender)
+        {
+            _lateCheck = Clock.CreateTimer(_ => _ = RecheckLatenessAsync(), null, s_lateCheckInterval, s_lateCheckInterval);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _lateCheck?.Dispose();
+            _lateCheck = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task RecheckLatenessAsync()
+    {
+        try
+        {
+            await InvokeAsync(() =>
+            {
+                _now = Clock.GetUtcNow();
+                StateHasChanged();
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away between the tick and the render; nothing left to update.
+        }
+    }
+
+    private void MarkLate(RowRenderEventArgs<Order> row)
+    {
+        if (row.Data is { } order && OrderTiming.IsLate(order, _now))
+        {
+            row.Attributes.Add("data-late", "true");
+        }
+    }
+
+    private static string DriverChoice(DriverToPickup entry) =>
+        entry.Kilometres is { } kilometres
+            ? $"{entry.Driver.Name} ({entry.Driver.Vehicle}) · {DriverLineupList.Distance(kilometres)}"
+            : $"{entry.Driver.Name} ({entry.Driver.Vehicle})";
 
     private void Open(Order order)
     {
         _selectedId = order.Id;
         _driverId = string.Empty;
         Errors.Clear();
+        Refresh();
     }
 
-    private async Task DispatchAsync()
+    private void Close()
     {
-        if (string.IsNullOrEmpty(_driverId))
+        _selectedId = null;
+        Errors.Clear();
+        Refresh();
+    }
+
+    private Task DispatchAsync() => DispatchToAsync(_driverId);
+
+    private Task TakeSuggestionAsync() => _lineup.Suggested is { } suggested ? DispatchToAsync(suggested.Driver.Id) : Task.CompletedTask;
+
+    private async Task DispatchToAsync(string driverId)
+    {
+        if (RequireDriver(driverId) && await RunAsync("Driver dispatched", () => Orders.DispatchAsync(Actor, _selectedId!.Value, driverId)))
         {
-            Errors.Clear();
-            Errors.Set("driver_id", "Choose a driver first");
-            return;
+            Close();
+        }
+    }
+
+    private async Task ReassignAsync()
+    {
+        if (RequireDriver(_driverId) && await RunAsync("Order reassigned", () => Orders.ReassignAsync(Actor, _selectedId!.Value, _driverId)))
+        {
+            Close();
+        }
+    }
+
+    private bool RequireDriver(string driverId)
+    {
+        if (!string.IsNullOrEmpty(driverId))
+        {
+            return true;
         }
 
-        if (await RunAsync("Driver dispatched", () => Orders.DispatchAsync(Actor, _selectedId!.Value, _driverId)))
-        {
-            _selectedId = null;
-        }
+        Errors.Clear();
+        Errors.Set("driver_id", "Choose a driver first");
+        return false;
     }
 
     private Task AdvanceAsync(Order order, OrderStatus to) =>

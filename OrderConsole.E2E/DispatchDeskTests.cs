@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using OrderConsole.E2E.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OrderConsole.E2E;
+
+/// <summary>
+/// The dispatch desk with the demo data: drivers measured from the order's pickup, the nearest available one
+/// suggested, and a dispatched order reassigned to another driver while the driver list follows live.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed partial class DispatchDeskTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task A_dispatcher_takes_the_suggested_nearest_driver_then_reassigns_and_the_first_driver_is_available_again()
+    {
+        await using var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
+        var dispatch = await fixture.OpenAsync(context, "/dispatch");
+        try
+        {
+            await TakeTheSuggestionThenReassignAsync(dispatch);
+        }
+        catch
+        {
+            await ConsoleFixture.SaveScreenshotsAsync(("failed-dispatch-desk", dispatch));
+            throw;
+        }
+    }
+
+    private static async Task TakeTheSuggestionThenReassignAsync(IPage dispatch)
+    {
+        var drivers = dispatch.GetByRole(AriaRole.List, new() { Name = "Drivers", Exact = true });
+        ILocator DriverItem(string name) => drivers.GetByRole(AriaRole.Listitem).Filter(new() { HasText = name });
+
+        // The oldest ready order comes first; opening it measures every driver from its supplier's kitchen.
+        var open = dispatch.GetByRole(AriaRole.Button, new() { NameRegex = OpenOrder() }).First;
+        var reference = (await open.GetAttributeAsync("aria-label"))!["Open order ".Length..];
+        ILocator RowOfOrder() => dispatch.GetByRole(AriaRole.Row).Filter(new() { HasTextRegex = new Regex($@"\b{Regex.Escape(reference)}\b") });
+        await open.ClickAsync();
+
+        var suggestion = dispatch.GetByText(Suggestion());
+        await Expect(suggestion).ToBeVisibleAsync();
+        var suggested = Suggestion().Match(await suggestion.InnerTextAsync()).Groups["name"].Value;
+        await Expect(DriverItem(suggested)).ToContainTextAsync(Distance());
+        await Expect(DriverItem(suggested)).ToContainTextAsync("available");
+
+        // Taking the suggestion dispatches the order to that driver, who turns busy.
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = "Take suggestion" }).ClickAsync();
+        await Expect(RowOfOrder()).ToContainTextAsync("dispatched");
+        await Expect(RowOfOrder()).ToContainTextAsync(suggested);
+        await Expect(DriverItem(suggested)).ToContainTextAsync("busy");
+
+        // Reassigning gives the order another available driver and frees the first one.
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = $"Reassign {reference}", Exact = true }).ClickAsync();
+        var newDriver = dispatch.GetByLabel("New driver", new() { Exact = true });
+        var choice = newDriver.Locator("option:not([value=''])").First;
+        var other = DriverName().Match(await choice.InnerTextAsync()).Groups["name"].Value;
+        await newDriver.SelectOptionAsync((await choice.GetAttributeAsync("value"))!);
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = "Reassign order" }).ClickAsync();
+
+        await Expect(RowOfOrder()).ToContainTextAsync(other);
+        await Expect(DriverItem(other)).ToContainTextAsync("busy");
+        await Expect(DriverItem(suggested)).ToContainTextAsync("available");
+    }
+
+    [GeneratedRegex("^Open order ")]
+    private static partial Regex OpenOrder();
+
+    [GeneratedRegex(@"^Suggested: (?<name>.+), \d+\.\d km$")]
+    private static partial Regex Suggestion();
+
+    [GeneratedRegex(@"\d+\.\d km")]
+    private static partial Regex Distance();
+
+    /// <summary>A driver option reads "Name (vehicle) · 1.2 km".</summary>
+    [GeneratedRegex(@"^(?<name>[^(]+?) \(")]
+    private static partial Regex DriverName();
+}
