@@ -153,6 +153,19 @@ public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixt
         Assert.False(view.TryGetProperty("driver_position", out _));
     }
 
+    [Fact]
+    public async Task A_reassignment_names_the_new_driver_by_first_name_only()
+    {
+        var order = await _orders.InStatusAsync(OrderStatus.Dispatched);
+        await _orders.ReassignAsync(order, "Yuri Stavros");
+
+        var view = await GetViewAsync($"/api/track/{order.TrackingId}");
+
+        Assert.Equal("Yuri", view.GetProperty("driver_first_name").GetString());
+        Assert.Equal("Now Yuri will deliver it", view.GetProperty("timeline").EnumerateArray().Last().GetProperty("description").GetString());
+        Assert.DoesNotContain("Stavros", view.GetRawText(), StringComparison.Ordinal);
+    }
+
     private async Task<JsonElement> GetViewAsync(string path)
     {
         using var client = SignedInClient.Anonymous(host);

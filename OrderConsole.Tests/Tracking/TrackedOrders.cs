@@ -64,6 +64,14 @@ public sealed class TrackedOrders(WebApplicationFactory<Program> host)
         return await Orders.DispatchAsync(Actor.System, order.Id, driverId);
     }
 
+    /// <summary>Gives a dispatched order another driver, one named <paramref name="driverName"/>.</summary>
+    public async Task<Order> ReassignAsync(Order order, string driverName)
+    {
+        var driverId = "drv-" + Guid.NewGuid().ToString("N")[..8];
+        await host.Services.GetRequiredService<IOrderStore>().SaveDriverAsync(new Driver { Id = driverId, Name = driverName, Phone = DriverPhone }, "test");
+        return await Orders.ReassignAsync(Actor.System, order.Id, driverId);
+    }
+
     /// <summary>Moves <paramref name="order"/> one status on, as the people whose job it is would.</summary>
     public Task<Order> AdvanceAsync(Order order, OrderStatus to) => Orders.AdvanceAsync(Actor.System, order.Id, to);
 

@@ -30,6 +30,11 @@ public static class PublicTimeline
             return $"Order placed with {order.SupplierName}";
         }
 
+        if (change.EventType == OrderEventTypes.Reassigned)
+        {
+            return PublicOrderView.FirstName(order.DriverName) is { } driver ? $"Now {driver} will deliver it" : "Another driver will deliver it";
+        }
+
         if (change.EventType != OrderEventTypes.ForStatus(order.Status))
         {
             // Not a move to the status the snapshot shows (e.g. a rolled-back batch): nothing the customer did or saw.
