@@ -3,6 +3,7 @@ using OrderConsole.Api;
 using OrderConsole.Components;
 using OrderConsole.Hosting;
 using OrderConsole.Observability;
+using OrderConsole.Tracking;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,8 @@ builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenCircuits();
 builder.Services.AddRadzenComponents();
+builder.Services.AddConsoleRateLimits();
+builder.Services.AddPublicTracking();
 
 var app = builder.Build();
 
@@ -22,6 +25,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapBlazorFrameworkScript();
@@ -30,6 +34,8 @@ app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
 app.MapAccountEndpoints();
 app.MapMetricsApi();
+app.MapPublicTrackingApi();
+app.MapTrackingPage();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
