@@ -3,6 +3,7 @@ using OrderConsole.Api;
 using OrderConsole.Components;
 using OrderConsole.Hosting;
 using OrderConsole.Observability;
+using OrderConsole.Tracking;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,8 @@ builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenCircuits();
 builder.Services.AddRadzenComponents();
+builder.Services.AddConsoleRateLimits();
+builder.Services.AddPublicTracking();
 
 var app = builder.Build();
 
@@ -35,6 +38,8 @@ app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
 app.MapAccountEndpoints();
 app.MapOrderApi();
+app.MapPublicTrackingApi();
+app.MapTrackingPage();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -26,6 +26,10 @@ public sealed class LiveFilter
 
     public static LiveFilter Order(Guid orderId) => new((change, _) => change.OrderId == orderId);
 
+    /// <summary>Changes of the driver <paramref name="driverId"/> names when the change lands (none while it names no one), so the filter can follow a reassignment.</summary>
+    public static LiveFilter Driver(Func<string?> driverId) =>
+        new((change, _) => change.Driver is { } driver && driverId() is { } followed && driver.Id == followed);
+
     public LiveFilter Or(LiveFilter other) => new((change, previous) => Matches(change, previous) || other.Matches(change, previous));
 
     /// <summary>Does this change concern the subscriber? <paramref name="previous"/> is the order before it, if known.</summary>

@@ -13,7 +13,6 @@ public static class ApiServices
 
         // Binding failures (a malformed query value or body) throw, so they answer as problem details too.
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        services.AddApiRateLimits(configuration);
         services.AddOutputCache(cache => cache.AddPolicy(StateCache.Policy, new StateCache()));
         services.AddHostedService<StateCacheEviction>();
         services.AddSingleton(provider => new FeedFollower(

@@ -42,7 +42,7 @@ public sealed record DeliveryView
         OrderId = order.Id,
         TrackingId = order.TrackingId,
         CurrentStatus = order.Status,
-        ProgressPercentage = DeliveryStages.ProgressPercentage(order.Status),
+        ProgressPercentage = OrderProgress.DeliveryPercentage(order.Status),
         Driver = order.DriverId is { } driverId ? new DeliveryDriver(driverId, order.DriverName, order.DriverPhone) : null,
         EstimatedArrival = order.EstimatedArrival,
         DispatchedAt = order.DispatchedAt,

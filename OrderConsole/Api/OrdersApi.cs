@@ -154,7 +154,7 @@ public static class OrdersApi
     {
         var actor = ApiActors.Reader(user);
         var order = await orders.GetAsync(actor, ApiInput.OrderId(id), cancellationToken);
-        if (!DeliveryStages.HasDelivery(order))
+        if (!OrderProgress.HasDelivery(order))
         {
             throw new OrderValidationException("id", $"order {order.ShortId}… is {order.Status.ToWireName()}; it has no delivery until it is dispatched");
         }

@@ -3,6 +3,7 @@ using OrderConsole.Accounts;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
+using OrderConsole.Hosting;
 
 namespace OrderConsole.Api;
 
@@ -16,7 +17,7 @@ public static class StateApi
     {
         endpoints.MapGet("/api/state", GetState)
             .RequireStaff(ConsoleRoles.Dispatcher)
-            .RequireRateLimiting(ApiRateLimits.State)
+            .RequireRateLimiting(ConsoleRateLimits.State)
             .CacheOutput(StateCache.Policy)
             .WithName("GetMarketState")
             .WithSummary("Totals, counts per status, open orders by status, drivers on shift, last change")

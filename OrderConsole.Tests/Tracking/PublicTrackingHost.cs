@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OrderConsole.Tests.Tracking;
+
+/// <summary>The app as it runs by default, with a public rate limit no test reaches unless it means to.</summary>
+public sealed class PublicTrackingHost : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.UseSetting("RateLimits:Public:PermitLimit", "100000");
+}
+
+/// <summary>The app with a public rate limit of two requests a minute per client address.</summary>
+public sealed class TinyRateLimitHost : WebApplicationFactory<Program>
+{
+    public const int PermitLimit = 2;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("RateLimits:Public:PermitLimit", "2");
+        builder.UseSetting("RateLimits:Public:WindowSeconds", "60");
+    }
+}

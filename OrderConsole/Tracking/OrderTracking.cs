@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Live;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage;
+
+namespace OrderConsole.Tracking;
+
+/// <summary>
+/// Public tracking: finds an order by one of its public codes and tells what the public may see of it, once or
+/// as it changes. Lookups go to the store, so a code works on every instance the moment the order exists.
+/// </summary>
+public sealed class OrderTracking(IOrderStore store, LiveOrders live)
+{
+    public async Task<PublicOrderView?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken) =>
+        await store.FindByTrackingIdAsync(trackingId, cancellationToken) is { } order ? (await CurrentAsync(order.Id, order, cancellationToken)).View : null;
+
+    public async Task<PublicOrderView?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken) =>
+        await store.FindBySupplierTrackingIdAsync(supplierTrackingId, cancellationToken) is { } order ? (await CurrentAsync(order.Id, order, cancellationToken)).View : null;
+
+    /// <summary>The order behind a public link, or null for an unknown or malformed token.</summary>
+    public Task<Order?> FindByTokenAsync(string token, CancellationToken cancellationToken) =>
+        TrackingCodes.IsTrackingToken(token) ? store.FindByTrackingTokenAsync(token, cancellationToken) : Task.FromResult<Order?>(null);
+
+    /// <summary>The public view of <paramref name="order"/> as it stands now.</summary>
+    public async Task<PublicOrderView> ViewAsync(Order order, CancellationToken cancellationToken) =>
+        (await CurrentAsync(order.Id, order, cancellationToken)).View;
+
+    /// <summary>
+    /// The order's public view now, then again after each change of the order (or, while it is in transit, of
+    /// its driver), until it is final. Changes of other orders never reach it. Ends when
+    /// <paramref name="cancellationToken"/> fires, and the live subscription ends with it.
+    /// </summary>
+    public async IAsyncEnumerable<PublicOrderView> FollowAsync(Guid orderId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One pending "something changed" is enough: a burst of changes collapses into one fresh view.
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        var followed = new FollowedDriver();
+        var filter = LiveFilter.Order(orderId).Or(LiveFilter.Driver(() => followed.Id));
+
+        // Subscribed before the first read, so a change landing in between is not missed.
+        using var subscription = live.Subscribe(filter, () =>
+        {
+            changed.Writer.TryWrite(true);
+            return Task.CompletedTask;
+        });
+
+        string? shown = null;
+        while (true)
+        {
+            var (order, view) = await CurrentAsync(orderId, known: null, cancellationToken);
+            followed.Id = order.Status == OrderStatus.InTransit ? order.DriverId : null;
+            var json = WireJson.Serialize(view);
+            if (json != shown)
+            {
+                shown = json;
+                yield return view;
+            }
+
+            if (view.Final)
+            {
+                yield break;
+            }
+
+            await changed.Reader.ReadAsync(cancellationToken);
+        }
+    }
+
+    private async Task<(Order Order, PublicOrderView View)> CurrentAsync(Guid orderId, Order? known, CancellationToken cancellationToken)
+    {
+        var history = await store.GetHistoryAsync(orderId, cancellationToken);
+
+        // The store, its history and the read model may each be a change ahead of the others; the newest wins.
+        Order?[] candidates = [known, history.LastOrDefault(change => change.Order is not null)?.Order, live.Find(orderId)];
+        var order = candidates.OfType<Order>().MaxBy(candidate => candidate.Version)
+            ?? await store.GetAsync(orderId, cancellationToken)
+            ?? throw new OrderNotFoundException(orderId.ToString());
+        var driver = order is { Status: OrderStatus.InTransit, DriverId: { } driverId }
+            ? await store.GetDriverAsync(driverId, cancellationToken)
+            : null;
+        return (order, PublicOrderView.From(order, driver, history));
+    }
+
+    /// <summary>The driver whose moves a stream follows; written by the stream, read by the live model's thread.</summary>
+    private sealed class FollowedDriver
+    {
+        private volatile string? _id;
+
+        public string? Id
+        {
+            get => _id;
+            set => _id = value;
+        }
+    }
+}
