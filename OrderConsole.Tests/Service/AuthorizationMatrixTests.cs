@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests
         ("start preparing",                 [Allowed, Allowed,   Hidden,    Forbidden, Hidden,    Forbidden, Hidden,    Hidden]),
         ("mark ready",                      [Allowed, Allowed,   Hidden,    Forbidden, Hidden,    Forbidden, Hidden,    Hidden]),
         ("dispatch a driver",               [Allowed, Forbidden, Hidden,    Forbidden, Hidden,    Allowed,   Hidden,    Hidden]),
+        ("reassign the driver",             [Allowed, Forbidden, Hidden,    Forbidden, Hidden,    Allowed,   Forbidden, Hidden]),
         ("mark in transit",                 [Allowed, Forbidden, Hidden,    Forbidden, Hidden,    Allowed,   Allowed,   Hidden]),
         ("mark delivered",                  [Allowed, Forbidden, Hidden,    Forbidden, Hidden,    Allowed,   Allowed,   Hidden]),
         ("cancel a new order",              [Allowed, Allowed,   Hidden,    Hidden,    Hidden,    Allowed,   Hidden,    Hidden]),
@@ -81,6 +82,8 @@ public sealed class AuthorizationMatrixTests
         ["mark ready"] = Advance(OrderStatus.Preparing, OrderStatus.Ready),
         ["dispatch a driver"] = Change(OrderStatus.Ready, OrderStatus.Dispatched, (orders, actor, id) =>
             orders.DispatchAsync(actor, id, "drv-ana")),
+        ["reassign the driver"] = Change(OrderStatus.Dispatched, OrderStatus.Dispatched, (orders, actor, id) =>
+            orders.ReassignAsync(actor, id, "drv-ben")),
         ["mark in transit"] = Advance(OrderStatus.Dispatched, OrderStatus.InTransit),
         ["mark delivered"] = Advance(OrderStatus.InTransit, OrderStatus.Delivered),
         ["cancel a new order"] = Cancel(OrderStatus.PendingSupplier),
@@ -135,6 +138,7 @@ public sealed class AuthorizationMatrixTests
                 {
                     Assert.Equal(then, result!.Status);
                     Assert.Equal(then, (await market.Store.GetAsync(result.Id))!.Status);
+                    Assert.NotEqual(before, await SnapshotAsync(market, order));
                 }
                 else if (order is not null)
                 {
