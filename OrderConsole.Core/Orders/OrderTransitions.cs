@@ -19,7 +19,8 @@ public static class OrderTransitions
         [(OrderStatus.PendingSupplier, OrderStatus.SupplierRejected)] = s_supplier,
         [(OrderStatus.PendingSupplier, OrderStatus.Cancelled)] = s_cancelLate,
         [(OrderStatus.SupplierAccepted, OrderStatus.CustomerAccepted)] = s_customer,
-        [(OrderStatus.SupplierAccepted, OrderStatus.Cancelled)] = s_cancelEarly,
+        // An open offer belongs to no customer yet: customers take it or leave it, they cannot cancel it for everyone.
+        [(OrderStatus.SupplierAccepted, OrderStatus.Cancelled)] = s_cancelLate,
         [(OrderStatus.CustomerAccepted, OrderStatus.Preparing)] = s_supplier,
         [(OrderStatus.CustomerAccepted, OrderStatus.Cancelled)] = s_cancelEarly,
         [(OrderStatus.Preparing, OrderStatus.Ready)] = s_supplier,

@@ -7,8 +7,8 @@ namespace OrderConsole.Tests.Orders;
 /// <summary>
 /// "Who may do what" of DESIGN §2, written out per role. Suppliers act only on their own supplier's
 /// orders and drivers only on their own deliveries; admins may make every move of the lifecycle.
-/// A customer's own order starts when they accept an offer, so they may cancel it from supplier_accepted
-/// (the offer they see) until preparing starts.
+/// A customer's own order starts when they accept an offer, so they may cancel it from customer_accepted
+/// until preparing starts; an open offer (supplier_accepted) is nobody's yet, so no customer may cancel it.
 /// </summary>
 public sealed class PermissionTests
 {
@@ -26,7 +26,7 @@ public sealed class PermissionTests
         [Role.Customer] =
         [
             (SupplierAccepted, CustomerAccepted),
-            (SupplierAccepted, Cancelled), (CustomerAccepted, Cancelled),
+            (CustomerAccepted, Cancelled),
         ],
         [Role.Dispatcher] =
         [

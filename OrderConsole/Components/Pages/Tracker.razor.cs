@@ -104,8 +104,9 @@ public partial class Tracker : LivePage
         }
         catch (OrderNotFoundException)
         {
+            // An order this person may not see reads exactly like one that does not exist.
             _history = [];
-            _missing = Live.Find(id) is null;
+            _missing = Live.Find(id) is not { } known || !OrderAccess.CanSee(Actor, known);
         }
         catch (StoreUnavailableException unavailable)
         {
