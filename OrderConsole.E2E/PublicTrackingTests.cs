@@ -98,6 +98,47 @@ public sealed class PublicTrackingTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task The_public_tracking_page_follows_an_order_driven_through_the_rest_api_to_delivery()
+    {
+        using var admin = await ConsoleApi.SignInAsync(fixture.Console.Address, "admin");
+        var order = await admin.PostAsync("/api/orders", new { supplier_id = "luigis", pizza_name = "API Pizza", supplier_price = 11 });
+        var id = order.GetProperty("id").GetString();
+        await using var anonymous = await fixture.Browser.NewContextAsync();
+        var page = await anonymous.NewPageAsync();
+        var connections = new List<string>();
+        page.Request += (_, request) => connections.Add(request.Url);
+        page.WebSocket += (_, socket) => connections.Add(socket.Url);
+        await page.GotoAsync(new Uri(fixture.Console.Address, $"/track/{order.GetProperty("tracking_token").GetString()}").ToString());
+        await Expect(Status(page)).ToHaveTextAsync("Waiting for the supplier");
+        await page.EvaluateAsync("() => window.notReloaded = true");
+
+        foreach (var (step, shown) in new[]
+        {
+            ("supplier-respond?accept=true&estimated_time=30", "Supplier accepted"),
+            ("customer-accept?customer_name=Api%20Customer&delivery_address=4%20Api%20Road", "Customer accepted"),
+            ("status?status=preparing", "Preparing"),
+            ("status?status=ready", "Ready"),
+        })
+        {
+            await admin.PostAsync($"/api/orders/{id}/{step}");
+            await Expect(CurrentStep(page)).ToContainTextAsync(shown);
+        }
+
+        var state = await admin.GetAsync("/api/state");
+        var driver = state.GetProperty("active_drivers").EnumerateArray().First(candidate => candidate.GetProperty("status").GetString() == "available");
+        await admin.PostAsync($"/api/orders/{id}/dispatch?driver_id={driver.GetProperty("id").GetString()}");
+        await Expect(Progress(page)).ToHaveAttributeAsync("aria-valuenow", "33");
+        await admin.PostAsync($"/api/orders/{id}/status?status=in_transit");
+        await Expect(Progress(page)).ToHaveAttributeAsync("aria-valuenow", "66");
+        await admin.PostAsync($"/api/orders/{id}/status?status=delivered");
+        await Expect(Status(page)).ToHaveTextAsync("Delivered");
+        await Expect(Progress(page)).ToHaveAttributeAsync("aria-valuenow", "100");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"), "the public page was reloaded");
+        Assert.DoesNotContain(connections, url => url.Contains("_blazor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Without_JavaScript_the_public_tracking_page_shows_the_whole_state()
     {
         await using var staff = await fixture.Browser.NewContextAsync(s_desktop);
