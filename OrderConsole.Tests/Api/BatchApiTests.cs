@@ -13,7 +13,7 @@ public sealed class BatchApiTests(WebApplicationFactory<Program> factory) : ICla
     public async Task A_batch_applies_every_event_in_order()
     {
         using var admin = await ApiClient.AsAsync(factory, "admin");
-        var id = await admin.CreateOrderAsync();
+        var id = await admin.CreateOrderAsync(supplierId: "luigis");
         var correlation = Guid.NewGuid().ToString();
 
         using var response = await admin.PostAsJsonAsync(ApiClient.Path("/api/events/batch"), Batch(correlation, id, "order.supplier_accepted", "order.customer_accepted", "order.preparing", "order.ready"));
@@ -32,7 +32,7 @@ public sealed class BatchApiTests(WebApplicationFactory<Program> factory) : ICla
     public async Task A_batch_with_an_illegal_third_event_changes_nothing_says_which_failed_and_publishes_a_rollback()
     {
         using var admin = await ApiClient.AsAsync(factory, "admin");
-        var id = await admin.CreateOrderAsync();
+        var id = await admin.CreateOrderAsync(supplierId: "luigis");
         var correlation = Guid.NewGuid().ToString();
         using var stream = await SseClient.OpenAsync(admin, lastEventId: null);
 
@@ -55,7 +55,7 @@ public sealed class BatchApiTests(WebApplicationFactory<Program> factory) : ICla
     public async Task A_batch_repeated_with_its_correlation_id_applies_once()
     {
         using var admin = await ApiClient.AsAsync(factory, "admin");
-        var id = await admin.CreateOrderAsync();
+        var id = await admin.CreateOrderAsync(supplierId: "luigis");
         var batch = Batch(Guid.NewGuid().ToString(), id, "order.supplier_accepted");
 
         using var first = await admin.PostAsJsonAsync(ApiClient.Path("/api/events/batch"), batch);

@@ -26,7 +26,7 @@ public sealed class StateRateLimitTests : IDisposable
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
-        Assert.Contains("too many requests", (await refused.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("too many requests", (await refused.JsonAsync()).GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
     }
 
     public void Dispose() => _factory.Dispose();

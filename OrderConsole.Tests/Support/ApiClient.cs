@@ -38,10 +38,10 @@ public static class ApiClient
         return client.SendAsync(request);
     }
 
-    /// <summary>Creates an order for the signed-in supplier and returns its id.</summary>
-    public static async Task<string> CreateOrderAsync(this HttpClient supplier, string pizza = "Margherita", decimal price = 10m)
+    /// <summary>Creates an order (for the signed-in supplier, or for <paramref name="supplierId"/>) and returns its id.</summary>
+    public static async Task<string> CreateOrderAsync(this HttpClient supplier, string pizza = "Margherita", decimal price = 10m, string? supplierId = null)
     {
-        using var response = await supplier.PostAsJsonAsync(Path("/api/orders"), new { pizza_name = pizza, supplier_price = price });
+        using var response = await supplier.PostAsJsonAsync(Path("/api/orders"), new { supplier_id = supplierId, pizza_name = pizza, supplier_price = price });
         response.EnsureSuccessStatusCode();
         return (await response.JsonAsync()).GetProperty("id").GetString()!;
     }
