@@ -43,7 +43,7 @@ internal static partial class LoadGenerator
 
     private static double Percentile(string report, int percent)
     {
-        var match = Regex.Match(report, $@"\s{percent}%% in (?<seconds>[0-9.]+) secs", RegexOptions.None, TimeSpan.FromSeconds(1));
+        var match = Regex.Match(report, $@"\s{percent}% in (?<seconds>[0-9.]+) secs", RegexOptions.None, TimeSpan.FromSeconds(1));
         return double.Parse(match.Groups["seconds"].Value, CultureInfo.InvariantCulture) * 1000;
     }
 
