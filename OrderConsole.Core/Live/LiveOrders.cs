@@ -100,6 +100,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
     public Order? Find(Guid orderId) => _orders.GetValueOrDefault(orderId);
 
+    public Driver? FindDriver(string driverId) => _drivers.GetValueOrDefault(driverId);
+
     /// <summary>Orders matching <paramref name="predicate"/>, most recently changed first.</summary>
     public IReadOnlyList<Order> Orders(Func<Order, bool>? predicate = null) =>
         [.. OrderQuery.NewestFirst(_orders.Values.Where(predicate ?? (_ => true)))];

@@ -17,6 +17,7 @@ public static class ApiServices
         services.AddHostedService<StateCacheEviction>();
         services.AddSingleton(provider => new FeedFollower(
             provider.GetRequiredKeyedService<IOrderFeed>(FeedFollower.ReplayFeed), provider.GetRequiredService<LiveOrders>()));
+        services.AddSingleton<VersionedViews<DeliveryView>>();
         services.AddOpenApi();
         return services;
     }

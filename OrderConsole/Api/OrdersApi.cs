@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrderConsole.Accounts;
 using OrderConsole.Core.Events;
+using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
@@ -150,7 +151,8 @@ public static class OrdersApi
         return TypedResults.Ok(order);
     }
 
-    public static async Task<Ok<DeliveryView>> GetDelivery(string id, ClaimsPrincipal user, OrderService orders, CancellationToken cancellationToken)
+    public static async Task<Ok<DeliveryView>> GetDelivery(
+        string id, ClaimsPrincipal user, OrderService orders, VersionedViews<DeliveryView> deliveries, CancellationToken cancellationToken)
     {
         var actor = ApiActors.Reader(user);
         var order = await orders.GetAsync(actor, ApiInput.OrderId(id), cancellationToken);
@@ -159,8 +161,14 @@ public static class OrdersApi
             throw new OrderValidationException("id", $"order {order.ShortId}… is {order.Status.ToWireName()}; it has no delivery until it is dispatched");
         }
 
-        var history = await orders.GetHistoryAsync(actor, order.Id, cancellationToken);
-        return TypedResults.Ok(DeliveryView.From(order, history));
+        // A followed delivery is asked for often; its view is built once per version of the order, not per request.
+        if (deliveries.Find(order.Id, order.Version) is not { } view)
+        {
+            view = DeliveryView.From(order, await orders.GetHistoryAsync(actor, order.Id, cancellationToken));
+            deliveries.Keep(order.Id, order.Version, null, view);
+        }
+
+        return TypedResults.Ok(view);
     }
 
     public static async Task<Ok<IReadOnlyList<OrderEvent>>> GetOrderEvents(string id, ClaimsPrincipal user, OrderService orders, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using OrderConsole.Core.Events;
@@ -9,15 +10,23 @@ namespace OrderConsole.Tracking;
 
 /// <summary>
 /// Public tracking: finds an order by one of its public codes and tells what the public may see of it, once or
-/// as it changes. Lookups go to the store, so a code works on every instance the moment the order exists.
+/// as it changes. A code's first lookup goes to the store, so it works on every instance the moment the order
+/// exists; asked for again, it is answered from the read model and the view kept for the order's version.
 /// </summary>
 public sealed class OrderTracking(IOrderStore store, LiveOrders live)
 {
-    public async Task<PublicOrderView?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken) =>
-        await store.FindByTrackingIdAsync(trackingId, cancellationToken) is { } order ? (await CurrentAsync(order.Id, order, cancellationToken)).View : null;
+    private const int RememberedCodes = 100_000;
 
-    public async Task<PublicOrderView?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken) =>
-        await store.FindBySupplierTrackingIdAsync(supplierTrackingId, cancellationToken) is { } order ? (await CurrentAsync(order.Id, order, cancellationToken)).View : null;
+    // A hot tracking code is asked for again and again: its order id and the order's view are kept, so a request
+    // costs a look at the read model instead of the code lookup, history and driver reads.
+    private readonly ConcurrentDictionary<string, Guid> _orderByCode = new(StringComparer.Ordinal);
+    private readonly VersionedViews<PublicOrderView> _views = new();
+
+    public Task<PublicOrderView?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken) =>
+        ViewByCodeAsync(trackingId, order => order.TrackingId, store.FindByTrackingIdAsync, cancellationToken);
+
+    public Task<PublicOrderView?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken) =>
+        ViewByCodeAsync(supplierTrackingId, order => order.SupplierTrackingId, store.FindBySupplierTrackingIdAsync, cancellationToken);
 
     /// <summary>The order behind a public link, or null for an unknown or malformed token.</summary>
     public Task<Order?> FindByTokenAsync(string token, CancellationToken cancellationToken) =>
@@ -79,8 +88,42 @@ public sealed class OrderTracking(IOrderStore store, LiveOrders live)
         var driver = order is { Status: OrderStatus.InTransit, DriverId: { } driverId }
             ? await store.GetDriverAsync(driverId, cancellationToken)
             : null;
-        return (order, PublicOrderView.From(order, driver, history));
+        var view = PublicOrderView.From(order, driver, history);
+        _views.Keep(order.Id, order.Version, driver?.UpdatedAt, view);
+        return (order, view);
     }
+
+    private async Task<PublicOrderView?> ViewByCodeAsync(
+        string code, Func<Order, string> codeOf, Func<string, CancellationToken, Task<Order?>> findByCode, CancellationToken cancellationToken)
+    {
+        // Customers follow from the read model, as every page does: a change shows here within the feed lag.
+        var remembered = _orderByCode.TryGetValue(code, out var orderId);
+        if (remembered && live.Find(orderId) is { } current && codeOf(current) == code
+            && _views.Find(current.Id, current.Version, DriverUpdate(current)) is { } kept)
+        {
+            return kept;
+        }
+
+        var order = remembered && await store.GetAsync(orderId, cancellationToken) is { } known && codeOf(known) == code
+            ? known
+            : await findByCode(code, cancellationToken);
+        if (order is null)
+        {
+            return null;
+        }
+
+        if (_orderByCode.Count >= RememberedCodes)
+        {
+            _orderByCode.Clear();
+        }
+
+        _orderByCode[code] = order.Id;
+        return _views.Find(order.Id, order.Version, DriverUpdate(order)) ?? (await CurrentAsync(order.Id, order, cancellationToken)).View;
+    }
+
+    /// <summary>The driver update a view of <paramref name="order"/> depends on: their position shows only in transit.</summary>
+    private DateTimeOffset? DriverUpdate(Order order) =>
+        order is { Status: OrderStatus.InTransit, DriverId: { } driverId } ? live.FindDriver(driverId)?.UpdatedAt : null;
 
     /// <summary>The driver whose moves a stream follows; written by the stream, read by the live model's thread.</summary>
     private sealed class FollowedDriver
