@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
@@ -42,14 +41,8 @@ public sealed class FeedFollower(IOrderFeed replay, LiveOrders live)
     /// </summary>
     public async IAsyncEnumerable<FeedItem> FollowAsync(string? position, TimeSpan idle, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var arrived = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-        // Subscribed before the first read: whatever lands after that read still wakes the loop.
-        using var subscription = live.Subscribe(LiveFilter.Everything, () =>
-        {
-            arrived.Writer.TryWrite(true);
-            return Task.CompletedTask;
-        });
+        // Watching before the first read: whatever lands after that read still wakes the loop.
+        using var arrived = live.Watch(LiveFilter.Everything);
 
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -71,18 +64,7 @@ public sealed class FeedFollower(IOrderFeed replay, LiveOrders live)
                 continue;
             }
 
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            wait.CancelAfter(idle);
-            bool woke;
-            try
-            {
-                woke = await arrived.Reader.WaitToReadAsync(wait.Token) && arrived.Reader.TryRead(out _);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                woke = false;
-            }
-
+            var woke = await arrived.WaitAsync(idle, cancellationToken);
             if (!woke)
             {
                 yield return FeedItem.Idle;

@@ -150,6 +150,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         return subscription;
     }
 
+    /// <summary>A wake-up on each change matching <paramref name="filter"/>; dispose it when the loop ends.</summary>
+    public LiveChanges Watch(LiveFilter filter) => new(this, filter);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

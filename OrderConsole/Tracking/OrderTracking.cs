@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
@@ -43,17 +42,10 @@ public sealed class OrderTracking(IOrderStore store, LiveOrders live)
     /// </summary>
     public async IAsyncEnumerable<PublicOrderView> FollowAsync(Guid orderId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One pending "something changed" is enough: a burst of changes collapses into one fresh view.
-        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
         var followed = new FollowedDriver();
-        var filter = LiveFilter.Order(orderId).Or(LiveFilter.Driver(() => followed.Id));
 
-        // Subscribed before the first read, so a change landing in between is not missed.
-        using var subscription = live.Subscribe(filter, () =>
-        {
-            changed.Writer.TryWrite(true);
-            return Task.CompletedTask;
-        });
+        // One pending "something changed" is enough: a burst of changes collapses into one fresh view.
+        using var changed = live.Watch(LiveFilter.Order(orderId).Or(LiveFilter.Driver(() => followed.Id)));
 
         string? shown = null;
         while (true)
@@ -72,7 +64,7 @@ public sealed class OrderTracking(IOrderStore store, LiveOrders live)
                 yield break;
             }
 
-            await changed.Reader.ReadAsync(cancellationToken);
+            await changed.WaitAsync(cancellationToken);
         }
     }
 
