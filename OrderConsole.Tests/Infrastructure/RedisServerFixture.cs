@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using OrderConsole.Core.Redis;
+using OrderConsole.Core.Storage.Redis;
 
 namespace OrderConsole.Tests.Infrastructure;
 
@@ -37,7 +37,7 @@ public class RedisServerFixture : IAsyncLifetime
 
     public string Host { get; } = "127.0.0.1";
 
-    /// <summary>host:port, ready to have options appended.</summary>
+    /// <summary>host:port, ready to have StackExchange.Redis options appended.</summary>
     public string ConnectionString => $"{Host}:{Port}";
 
     public bool IsRunning => _process is { HasExited: false };
@@ -59,9 +59,12 @@ public class RedisServerFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>Connects a client; <paramref name="options"/> are appended to the connection string, e.g. "commandTimeout=300".</summary>
-    public Task<RedisConnection> ConnectAsync(string options = "") =>
-        RedisConnection.ConnectAsync(options.Length == 0 ? ConnectionString : $"{ConnectionString},{options}");
+    /// <summary>Connects the store's client; <paramref name="options"/> are appended to the configuration, e.g. "asyncTimeout=300".</summary>
+    public Task<RedisStoreConnection> ConnectAsync(string options = "") =>
+        RedisStoreConnection.ConnectAsync(options.Length == 0 ? ConnectionString : $"{ConnectionString},{options}");
+
+    /// <summary>A connection for the test itself, allowed admin commands (CONFIG, CLIENT KILL, SCRIPT FLUSH, …).</summary>
+    public Task<RedisStoreConnection> ConnectAdminAsync() => ConnectAsync("allowAdmin=true,name=test-admin");
 
     /// <summary>Starts the server (again) and waits until it answers PING.</summary>
     public async Task StartAsync()
@@ -147,7 +150,7 @@ public class RedisServerFixture : IAsyncLifetime
         throw new TimeoutException($"redis-server on port {Port} did not answer PING within {s_startTimeout}: {Log()}");
     }
 
-    // A raw socket, so the fixture does not depend on the client it is used to test.
+    // A raw socket, so waiting for the server does not depend on a client's reconnect policy.
     private async Task<bool> AnswersPingAsync()
     {
         try

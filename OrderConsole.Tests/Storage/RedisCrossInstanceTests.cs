@@ -4,7 +4,6 @@ using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Tests.Infrastructure;
-using OrderConsole.Tests.Redis;
 using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Storage;
@@ -125,8 +124,7 @@ public sealed class RedisCrossInstanceTests(RedisServerFixture server)
             Assert.Equal(everyOrder.Where(order => order.Status == status).Select(order => order.Id).Order(), indexed.Select(order => order.Id).Order());
         }
 
-        var raw = await market.Redis.ExecuteAsync("ZCARD", market.Options.KeyPrefix + "orders");
-        Assert.Equal(everyOrder.Count, raw.AsInt64());
+        Assert.Equal(everyOrder.Count, await market.Redis.Database.SortedSetLengthAsync(market.Options.KeyPrefix + "orders"));
         foreach (var order in everyOrder)
         {
             Assert.Equal(order.Version, (await market.Store.GetHistoryAsync(order.Id)).Count);

@@ -1,8 +1,6 @@
-using OrderConsole.Core.Redis;
 using OrderConsole.Core.Storage;
 using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Tests.Infrastructure;
-using OrderConsole.Tests.Redis;
 using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Storage;
@@ -12,7 +10,7 @@ namespace OrderConsole.Tests.Storage;
 public sealed class RedisOrderStoreContractTests(RedisServerFixture server) : OrderStoreContract, IAsyncLifetime
 {
     private readonly List<RedisOrderFeed> _feeds = [];
-    private RedisConnection _redis = default!;
+    private RedisStoreConnection _redis = default!;
 
     public async Task InitializeAsync() => _redis = await server.ConnectAsync();
 

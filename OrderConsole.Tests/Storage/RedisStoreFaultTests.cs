@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using OrderConsole.Core.Events;
+using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
+using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Tests.Infrastructure;
 using OrderConsole.Tests.Support;
 
@@ -22,8 +25,8 @@ public sealed class RedisStoreFaultTests(RedisServerFixture server)
     {
         await using var market = await RedisMarket.OpenNewAsync(server);
         var order = await market.CreateOrderAsync();
-        await using var admin = await server.ConnectAsync();
-        await admin.ExecuteAsync("CONFIG", "SET", "maxmemory", "1");
+        await using var admin = await server.ConnectAdminAsync();
+        await admin.Database.ExecuteAsync("CONFIG", "SET", "maxmemory", "1");
         try
         {
             var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
@@ -34,7 +37,7 @@ public sealed class RedisStoreFaultTests(RedisServerFixture server)
         }
         finally
         {
-            await admin.ExecuteAsync("CONFIG", "SET", "maxmemory", "0");
+            await admin.Database.ExecuteAsync("CONFIG", "SET", "maxmemory", "0");
         }
 
         Assert.Equal((OrderStatus.PendingSupplier, 1L), ((await market.Store.GetAsync(order.Id))!.Status, (await market.Store.GetAsync(order.Id))!.Version));
@@ -46,23 +49,66 @@ public sealed class RedisStoreFaultTests(RedisServerFixture server)
         await using var market = await RedisMarket.OpenNewAsync(server);
         var start = await market.Feed.GetLatestEventIdAsync();
         await using var collector = new FeedCollector(market.Feed, start);
-        await using var admin = await server.ConnectAsync();
+        await using var admin = await server.ConnectAdminAsync();
 
-        var written = 0;
+        await WriteWhileKillingAsync(market, admin, "normal");
+
+        await AssertFeedHoldsTheStreamAsync(admin, market, start, collector);
+    }
+
+    [Fact]
+    public async Task A_feed_reader_whose_pubsub_connection_is_killed_misses_and_repeats_nothing()
+    {
+        await using var market = await RedisMarket.OpenNewAsync(server);
+        await using var writer = await market.JoinAsync(server);
+        var start = await market.Feed.GetLatestEventIdAsync();
+        await using var collector = new FeedCollector(market.Feed, start);
+        await using var admin = await server.ConnectAdminAsync();
+
+        await WriteWhileKillingAsync(writer, admin, "pubsub");
+
+        await AssertFeedHoldsTheStreamAsync(admin, market, start, collector);
+    }
+
+    [Fact]
+    public async Task A_lost_wake_up_is_caught_by_the_safety_poll()
+    {
+        await using var first = await RedisMarket.OpenNewAsync(server);
+        // A read model that would wait ten minutes for a wake-up before looking again on its own.
+        await using var second = await first.JoinAsync(server, new LiveOrdersOptions { FeedWait = TimeSpan.FromMinutes(10) });
+        var order = await first.CreateOrderAsync();
+        await second.StartLiveAsync();
+        await Eventually.HoldsAsync(() => second.Live.Find(order.Id) is not null, "the second instance holds the order");
+
+        // An event appended without its PUBLISH, as if the wake-up had been lost on the way.
+        var accepted = order with { Status = OrderStatus.SupplierAccepted, Version = order.Version + 1 };
+        await using var admin = await server.ConnectAdminAsync();
+        await admin.Database.StreamAddAsync(
+            first.Options.KeyPrefix + "events", "event", WireJson.Serialize(OrderEvent.ForOrder(OrderEventTypes.ForStatus(OrderStatus.SupplierAccepted), accepted, "test", correlationId: null)));
+
+        await Eventually.HoldsAsync(() => second.Live.Find(order.Id)?.Version == accepted.Version, "the poll reads the event no wake-up announced");
+    }
+
+    /// <summary>Five rounds of ten orders, killing every client connection of <paramref name="type"/> after each round.</summary>
+    private static async Task WriteWhileKillingAsync(RedisMarket market, RedisStoreConnection admin, string type)
+    {
         for (var round = 0; round < 5; round++)
         {
             for (var i = 0; i < 10; i++)
             {
                 await RetryUntilStoreAnswersAsync(market.CreateOrderAsync);
-                written++;
             }
 
-            await admin.ExecuteAsync("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes");
+            await admin.Database.ExecuteAsync("CLIENT", "KILL", "TYPE", type, "SKIPME", "yes");
         }
+    }
 
-        await Eventually.HoldsAsync(() => collector.Events.Count >= written, "the reader has caught up");
-        var stream = await admin.ExecuteAsync("XRANGE", market.Options.KeyPrefix + "events", "(" + start, "+");
-        Assert.Equal(stream.Elements.Select(entry => entry.Elements[0].AsString()), collector.Events.Select(e => e.EventId));
+    /// <summary>The reader got exactly the stream's entries after <paramref name="start"/>, in order, none twice.</summary>
+    internal static async Task AssertFeedHoldsTheStreamAsync(RedisStoreConnection admin, RedisMarket market, string? start, FeedCollector collector)
+    {
+        var stream = await admin.Database.StreamRangeAsync(market.Options.KeyPrefix + "events", start is null ? "-" : "(" + start, "+");
+        await Eventually.HoldsAsync(() => collector.Events.Count >= stream.Length, "the reader has caught up");
+        Assert.Equal(stream.Select(entry => entry.Id.ToString()), collector.Events.Select(e => e.EventId));
     }
 
     internal static async Task<T> RetryUntilStoreAnswersAsync<T>(Func<Task<T>> command)
@@ -95,7 +141,7 @@ public sealed class RedisCrashTests(DurableRedisServerFixture server)
     [Fact]
     public async Task While_redis_is_down_commands_fail_clearly_reads_come_from_the_read_model_and_everything_recovers()
     {
-        await using var market = await RedisMarket.OpenNewAsync(server, "commandTimeout=2000");
+        await using var market = await RedisMarket.OpenNewAsync(server, "asyncTimeout=2000");
         var order = await market.CreateOrderAsync();
         await market.StartLiveAsync();
         await Eventually.HoldsAsync(() => market.Live.Find(order.Id) is not null, "the read model holds the order");
@@ -115,7 +161,7 @@ public sealed class RedisCrashTests(DurableRedisServerFixture server)
     [Fact]
     public async Task After_a_kill_9_every_acknowledged_change_is_there_and_the_feed_resumes_without_a_gap()
     {
-        await using var market = await RedisMarket.OpenNewAsync(server, "commandTimeout=2000");
+        await using var market = await RedisMarket.OpenNewAsync(server, "asyncTimeout=2000");
         var start = await market.Feed.GetLatestEventIdAsync();
         await using var collector = new FeedCollector(market.Feed, start);
         await market.StartLiveAsync();
@@ -137,10 +183,8 @@ public sealed class RedisCrashTests(DurableRedisServerFixture server)
             Assert.True(stored is not null && stored.Version >= version, $"order {orderId} lost its acknowledged version {version}");
         }
 
-        await using var admin = await server.ConnectAsync();
-        var stream = await admin.ExecuteAsync("XRANGE", market.Options.KeyPrefix + "events", "(" + start, "+");
-        await Eventually.HoldsAsync(() => collector.Events.Count >= stream.Elements.Count, "the feed reader catches up");
-        Assert.Equal(stream.Elements.Select(entry => entry.Elements[0].AsString()), collector.Events.Select(e => e.EventId));
+        await using var admin = await server.ConnectAdminAsync();
+        await RedisStoreFaultTests.AssertFeedHoldsTheStreamAsync(admin, market, start, collector);
         await Eventually.HoldsAsync(
             () => acknowledged.All(pair => market.Live.Find(pair.Key)?.Version >= pair.Value),
             "the read model holds every acknowledged change");

@@ -3,15 +3,15 @@ using OrderConsole.Core.Users;
 
 namespace OrderConsole.Tests.Storage;
 
-/// <summary>What every adapter's user accounts and key ring promise; an adapter subclasses this with a fresh, empty store.</summary>
+/// <summary>What every adapter's user accounts promise; an adapter subclasses this with a fresh, empty store.</summary>
 public abstract class UserAccountsContract
 {
-    protected abstract (IUserAccounts Users, IKeyRingStore Keys) CreateAccounts();
+    protected abstract IUserAccounts CreateAccounts();
 
     [Fact]
     public async Task A_created_user_is_found_by_id_and_by_normalized_name()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier, supplierId: "luigis");
 
         Assert.True(await users.CreateAsync(sam));
@@ -25,7 +25,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task A_user_name_that_is_taken_cannot_be_created_again()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         await users.CreateAsync(NewUser("sam", Role.Supplier));
 
         Assert.False(await users.CreateAsync(NewUser("sam", Role.Admin)));
@@ -35,7 +35,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task A_save_with_the_current_concurrency_stamp_is_stored()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
 
@@ -50,7 +50,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task A_save_with_a_stale_concurrency_stamp_is_refused_and_changes_nothing()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
 
@@ -62,7 +62,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task A_disabled_user_is_stored_with_a_lockout_that_never_ends()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
 
@@ -77,7 +77,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task Renaming_a_user_moves_the_name_and_frees_the_old_one()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
 
@@ -93,7 +93,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task Renaming_a_user_to_a_name_that_is_taken_is_refused()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
         await users.CreateAsync(NewUser("nina", Role.Supplier));
@@ -108,7 +108,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task A_deleted_user_is_found_neither_by_id_nor_by_name()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
 
@@ -122,7 +122,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task Users_are_listed_by_user_name()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         await users.CreateAsync(NewUser("zoe", Role.Driver));
         await users.CreateAsync(NewUser("adam", Role.Admin));
 
@@ -132,7 +132,7 @@ public abstract class UserAccountsContract
     [Fact]
     public async Task A_user_handed_out_is_a_copy_the_store_does_not_share()
     {
-        var (users, _) = CreateAccounts();
+        var users = CreateAccounts();
         var sam = NewUser("sam", Role.Supplier);
         await users.CreateAsync(sam);
 
@@ -141,17 +141,6 @@ public abstract class UserAccountsContract
         sam.Roles.Add(Role.Admin);
 
         Assert.Equal([Role.Supplier], (await users.FindByIdAsync(sam.Id))!.Roles);
-    }
-
-    [Fact]
-    public async Task Data_protection_keys_are_kept_by_name()
-    {
-        var (_, keys) = CreateAccounts();
-
-        await keys.StoreAsync("key-1", "<key id=\"1\"/>");
-        await keys.StoreAsync("key-2", "<key id=\"2\"/>");
-
-        Assert.Equal(["<key id=\"1\"/>", "<key id=\"2\"/>"], (await keys.GetAllAsync()).Order(StringComparer.Ordinal));
     }
 
     private static ConsoleUser NewUser(string name, Role role, string? supplierId = null) => new()

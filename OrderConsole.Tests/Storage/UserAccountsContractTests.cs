@@ -1,19 +1,24 @@
-using OrderConsole.Core.Redis;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Core.Users;
 using OrderConsole.Tests.Infrastructure;
-using OrderConsole.Tests.Redis;
 
 namespace OrderConsole.Tests.Storage;
 
 /// <summary>The embedded store's user accounts pass the contract.</summary>
 public sealed class InMemoryUserAccountsContractTests : UserAccountsContract
 {
-    protected override (IUserAccounts Users, IKeyRingStore Keys) CreateAccounts()
+    protected override IUserAccounts CreateAccounts() => new InMemoryUserAccounts();
+
+    [Fact]
+    public async Task Data_protection_keys_are_kept_by_name()
     {
-        var accounts = new InMemoryUserAccounts();
-        return (accounts, accounts);
+        IKeyRingStore keys = new InMemoryUserAccounts();
+
+        await keys.StoreAsync("key-1", "<key id=\"1\"/>");
+        await keys.StoreAsync("key-2", "<key id=\"2\"/>");
+
+        Assert.Equal(["<key id=\"1\"/>", "<key id=\"2\"/>"], (await keys.GetAllAsync()).Order(StringComparer.Ordinal));
     }
 }
 
@@ -21,15 +26,11 @@ public sealed class InMemoryUserAccountsContractTests : UserAccountsContract
 [Collection(RedisCollection.Name)]
 public sealed class RedisUserAccountsContractTests(RedisServerFixture server) : UserAccountsContract, IAsyncLifetime
 {
-    private RedisConnection _redis = default!;
+    private RedisStoreConnection _redis = default!;
 
     public async Task InitializeAsync() => _redis = await server.ConnectAsync();
 
     public async Task DisposeAsync() => await _redis.DisposeAsync();
 
-    protected override (IUserAccounts Users, IKeyRingStore Keys) CreateAccounts()
-    {
-        var accounts = new RedisUserAccounts(_redis, new RedisStoreOptions { KeyPrefix = $"t{Guid.NewGuid():N}:" });
-        return (accounts, accounts);
-    }
+    protected override IUserAccounts CreateAccounts() => new RedisUserAccounts(_redis, new RedisStoreOptions { KeyPrefix = $"t{Guid.NewGuid():N}:" });
 }

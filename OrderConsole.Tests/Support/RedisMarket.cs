@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Redis;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Tests.Infrastructure;
@@ -14,17 +13,17 @@ namespace OrderConsole.Tests.Support;
 /// </summary>
 public sealed class RedisMarket : IAsyncDisposable
 {
-    private RedisMarket(RedisConnection redis, RedisStoreOptions options)
+    private RedisMarket(RedisStoreConnection redis, RedisStoreOptions options, LiveOrdersOptions? live)
     {
         Redis = redis;
         Options = options;
         Store = new RedisOrderStore(redis, options, TimeProvider.System);
         Feed = new RedisOrderFeed(redis, options);
         Orders = new OrderService(Store, TimeProvider.System);
-        Live = new LiveOrders(Store, Feed, TimeProvider.System, new LiveOrdersOptions { FeedWait = TimeSpan.FromSeconds(1) }, NullLogger<LiveOrders>.Instance);
+        Live = new LiveOrders(Store, Feed, TimeProvider.System, live ?? new LiveOrdersOptions { FeedWait = TimeSpan.FromSeconds(1) }, NullLogger<LiveOrders>.Instance);
     }
 
-    public RedisConnection Redis { get; }
+    public RedisStoreConnection Redis { get; }
 
     public RedisStoreOptions Options { get; }
 
@@ -48,10 +47,10 @@ public sealed class RedisMarket : IAsyncDisposable
     }
 
     /// <summary>Another instance on the same prefix, with a connection of its own.</summary>
-    public static async Task<RedisMarket> JoinAsync(RedisServerFixture server, string prefix, string connectionOptions = "") =>
-        new(await server.ConnectAsync(connectionOptions), new RedisStoreOptions { KeyPrefix = prefix });
+    public static async Task<RedisMarket> JoinAsync(RedisServerFixture server, string prefix, string connectionOptions = "", LiveOrdersOptions? live = null) =>
+        new(await server.ConnectAsync(connectionOptions), new RedisStoreOptions { KeyPrefix = prefix }, live);
 
-    public Task<RedisMarket> JoinAsync(RedisServerFixture server) => JoinAsync(server, Options.KeyPrefix);
+    public Task<RedisMarket> JoinAsync(RedisServerFixture server, LiveOrdersOptions? live = null) => JoinAsync(server, Options.KeyPrefix, live: live);
 
     public Task StartLiveAsync() => Live.StartAsync(CancellationToken.None);
 

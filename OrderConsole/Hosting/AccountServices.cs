@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using OrderConsole.Accounts;
 using OrderConsole.Core.Users;
@@ -53,9 +52,8 @@ public static class AccountServices
         services.AddScoped<AuthenticationStateProvider, AccountRevalidation>();
         services.AddScoped<UserAdministration>();
 
+        // Where the keys are kept is the store's choice (see ConsoleServices).
         services.AddDataProtection().SetApplicationName("OrderConsole");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
         return services;
     }
 

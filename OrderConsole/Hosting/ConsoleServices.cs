@@ -1,6 +1,9 @@
+using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using OrderConsole.Accounts;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
-using OrderConsole.Core.Redis;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
 using OrderConsole.Core.Storage.InMemory;
@@ -59,25 +62,42 @@ public static class ConsoleServices
         services.AddSingleton<InMemoryUserAccounts>();
         services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
     }
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.AddSingleton(configuration.GetSection("Redis").Get<RedisStoreOptions>() ?? new RedisStoreOptions());
 
-        // The first connect happens at start-up: a console that cannot reach its store at all should not start.
-        services.AddSingleton(provider => RedisConnection
-            .ConnectAsync(connectionString, provider.GetRequiredService<ILogger<RedisConnection>>())
+        // One multiplexer per process, connected at start-up: a console that cannot reach its store at all should not start.
+        services.AddSingleton(provider => RedisStoreConnection
+            .ConnectAsync(connectionString, provider.GetRequiredService<ILogger<RedisStoreConnection>>(), provider.GetRequiredService<IMeterFactory>())
             .GetAwaiter().GetResult());
         services.AddSingleton<IOrderStore, RedisOrderStore>();
         services.AddSingleton<RedisOrderFeed>();
         services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<RedisOrderFeed>());
 
-        // Event streams read with a reader of their own: the read model's reader spends its time blocked.
+        // Event streams read with a reader of their own, so their replays never queue behind the read model's waits.
         services.AddKeyedSingleton<IOrderFeed>(FeedFollower.ReplayFeed, (provider, _) =>
-            new RedisOrderFeed(provider.GetRequiredService<RedisConnection>(), provider.GetRequiredService<RedisStoreOptions>()));
-        services.AddSingleton<RedisUserAccounts>();
-        services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<RedisUserAccounts>());
-        services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<RedisUserAccounts>());
+            new RedisOrderFeed(provider.GetRequiredService<RedisStoreConnection>(), provider.GetRequiredService<RedisStoreOptions>()));
+        services.AddSingleton<IUserAccounts, RedisUserAccounts>();
+
+        // Data-protection keys in a Redis list beside the orders, so a cookie issued by one instance is read by all.
+        // The framework asks for the database only when it first reads or writes a key, after the options below
+        // have handed it the process's one connection.
+        var keyRing = new KeyRingConnection();
+        var prefix = configuration.GetSection("Redis").Get<RedisStoreOptions>()?.KeyPrefix ?? new RedisStoreOptions().KeyPrefix;
+        services.AddDataProtection().PersistKeysToStackExchangeRedis(() => keyRing.Database, new RedisKeys(prefix).DataProtectionKeys);
+        services.AddOptions<KeyManagementOptions>().Configure<RedisStoreConnection>((_, redis) => keyRing.Connection = redis);
+    }
+
+    /// <summary>Hands the data-protection key repository the connection the container creates.</summary>
+    private sealed class KeyRingConnection
+    {
+        public RedisStoreConnection? Connection { get; set; }
+
+        public StackExchange.Redis.IDatabase Database =>
+            (Connection ?? throw new InvalidOperationException("the Redis connection is not open yet")).Database;
     }
 }

@@ -1,28 +1,21 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrderConsole.Core.Live;
-using OrderConsole.Core.Redis;
+using OrderConsole.Core.Storage.Redis;
 
 namespace OrderConsole.Hosting;
 
-/// <summary>Ready means the store answers and the live feed is being read; the Redis store is asked with a PING.</summary>
+/// <summary>Ready means the store can be reached (on Redis: the multiplexer is connected) and the live feed is being read.</summary>
 internal sealed class StoreReadiness(LiveOrders live, IServiceProvider services) : IHealthCheck
 {
     public const string Tag = "ready";
 
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (services.GetService<RedisConnection>() is { } redis)
+        if (services.GetService<RedisStoreConnection>() is { IsConnected: false })
         {
-            try
-            {
-                await redis.ExecuteAsync(["PING"], TimeSpan.FromSeconds(2), cancellationToken);
-            }
-            catch (RedisException)
-            {
-                return HealthCheckResult.Unhealthy("store unreachable");
-            }
+            return Task.FromResult(HealthCheckResult.Unhealthy("store unreachable"));
         }
 
-        return live.IsFeedConnected ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("live feed paused");
+        return Task.FromResult(live.IsFeedConnected ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("live feed paused"));
     }
 }

@@ -17,7 +17,7 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
 
     public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString)
     {
-        var port = RedisClientBench.RedisServerProcess.FreePort();
+        var port = RedisStoreBench.RedisServerProcess.FreePort();
         var assembly = Path.Combine(RepositoryRoot(), "OrderConsole", "bin", "Release", "net10.0", "OrderConsole.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(assembly);

@@ -4,7 +4,7 @@ using ApiBench;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
-using RedisClientBench;
+using RedisStoreBench;
 
 // Usage: dotnet run -c Release --project bench/ApiBench [-- orders [seconds] [--in-memory]]
 // Needs hey on the PATH (Debian package hey) and, unless --in-memory, redis-server.

@@ -11,11 +11,11 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}status:{status}</c>, <c>{p}supplier:{id}</c>, <c>{p}orders</c> sorted sets scored by last change ·
 /// <c>{p}track:{tracking_id}</c>, <c>{p}token:{token}</c>, <c>{p}strack:{supplier_tracking_id}</c> → order id ·
 /// <c>{p}seq:{supplier_id}</c> counter · <c>{p}history:{id}</c> list of "event-id json" ·
-/// <c>{p}events</c> stream · <c>{p}cmd:{command_id}</c> remembered result ·
+/// <c>{p}events</c> stream · <c>{p}events:wake</c> pub/sub channel (a wake-up per feed append, not a key) · <c>{p}cmd:{command_id}</c> remembered result ·
 /// <c>{p}batch:{command_id}</c> remembered batch result · <c>{p}suppliers</c> hash ·
 /// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
 /// <c>{p}claim:{purpose}</c> one-time claims · <c>{p}user:{id}</c> hash (json, stamp, name) ·
-/// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}keyring</c> hash of data-protection keys.
+/// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}dataprotection:keys</c> list of data-protection keys.
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
@@ -39,6 +39,8 @@ public sealed class RedisKeys(string prefix)
 
     public string Events => $"{prefix}events";
 
+    public string WakeUps => $"{prefix}events:wake";
+
     public string Suppliers => $"{prefix}suppliers";
 
     public string Driver(string driverId) => $"{prefix}driver:{driverId}";
@@ -57,7 +59,8 @@ public sealed class RedisKeys(string prefix)
 
     public string Users => $"{prefix}users";
 
-    public string KeyRing => $"{prefix}keyring";
+    /// <summary>Where the framework's Redis key repository keeps the data-protection keys.</summary>
+    public string DataProtectionKeys => $"{prefix}dataprotection:keys";
 
     public string Claim(string purpose) => $"{prefix}claim:{purpose}";
 }

@@ -1,24 +1,42 @@
 using OrderConsole.Core.Events;
-using OrderConsole.Core.Redis;
+using StackExchange.Redis;
+using SortOrder = StackExchange.Redis.Order;
 
 namespace OrderConsole.Core.Storage.Redis;
 
 /// <summary>
-/// The feed on Redis: the global stream read with <c>XREAD BLOCK</c> on a dedicated connection, so a
-/// blocked read never holds up the shared one. A position older than the newest entry the stream has
-/// trimmed away is reported as <see cref="FeedBatch.Trimmed"/>.
+/// The feed on Redis: the global stream read with plain <c>XREAD COUNT n</c> (a multiplexer never blocks), woken by
+/// the wake-up each write script publishes on <c>{p}events:wake</c>. A reader that finds nothing new waits for a
+/// wake-up, a reconnect (wake-ups published meanwhile are lost) or the safety poll, then reads again from where it
+/// is; the stream, not the wake-up, says what is new, so nothing is missed, repeated or reordered. A position older
+/// than the newest entry the stream has trimmed away is reported as <see cref="FeedBatch.Trimmed"/>.
 /// </summary>
-public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions options) : IOrderFeed, IAsyncDisposable
+public sealed class RedisOrderFeed : IOrderFeed, IAsyncDisposable
 {
-    private readonly RedisKeys _keys = new(options.KeyPrefix);
+    private readonly RedisStoreConnection _redis;
+    private readonly RedisStoreOptions _options;
+    private readonly RedisKeys _keys;
+    private readonly RedisChannel _wakeUps;
+    private readonly WakeUpSignal _signal = new();
     private readonly SemaphoreSlim _reading = new(1, 1);
-    private RedisConnection? _blocking;
+    private readonly Action<RedisChannel, RedisValue> _onWakeUp;
+    private bool _subscribed;
     private string? _lastReturned;
+
+    public RedisOrderFeed(RedisStoreConnection redis, RedisStoreOptions options)
+    {
+        _redis = redis;
+        _options = options;
+        _keys = new RedisKeys(options.KeyPrefix);
+        _wakeUps = RedisChannel.Literal(_keys.WakeUps);
+        _onWakeUp = (_, _) => _signal.Pulse();
+        redis.Restored += OnRestored;
+    }
 
     public async Task<string?> GetLatestEventIdAsync(CancellationToken cancellationToken = default)
     {
-        var newest = await redis.RunAsync(["XREVRANGE", _keys.Events, "+", "-", "COUNT", 1], cancellationToken);
-        return newest.Elements.Count == 0 ? null : newest.Elements[0].Elements[0].AsString();
+        var newest = await _redis.RunAsync("XREVRANGE", db => db.StreamRangeAsync(_keys.Events, count: 1, messageOrder: SortOrder.Descending), cancellationToken);
+        return newest.Length == 0 ? null : newest[0].Id.ToString();
     }
 
     public bool IsPosition(string eventId) => StreamId.TryParse(eventId, out _);
@@ -34,18 +52,32 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
                 return FeedBatch.TrimmedAway;
             }
 
-            var reply = wait > TimeSpan.Zero
-                ? await ReadBlockingAsync(after, maxCount, wait, cancellationToken)
-                : await redis.RunAsync(["XREAD", "COUNT", maxCount, "STREAMS", _keys.Events, after], cancellationToken);
-            if (reply.IsNull || reply.Elements.Count == 0)
+            var deadline = DateTime.UtcNow + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+            if (wait > TimeSpan.Zero)
             {
-                return FeedBatch.Empty;
+                await SubscribeAsync();
             }
 
-            var events = reply.Elements[0].Elements[1].Elements.Select(entry =>
-                WireJson.Deserialize<OrderEvent>(entry.Elements[1].Elements[1].AsString()!) with { EventId = entry.Elements[0].AsString()! }).ToList();
-            _lastReturned = events.Count > 0 ? events[^1].EventId : _lastReturned;
-            return new FeedBatch(events);
+            while (true)
+            {
+                // Taken before the read: a wake-up published while it runs still ends the wait below.
+                var woken = _signal.Next;
+                var entries = await _redis.RunAsync("XREAD", db => db.StreamReadAsync(_keys.Events, after, maxCount), cancellationToken);
+                if (entries.Length > 0)
+                {
+                    var events = entries.Select(entry => WireJson.Deserialize<OrderEvent>(entry["event"].ToString()) with { EventId = entry.Id.ToString() }).ToList();
+                    _lastReturned = events[^1].EventId;
+                    return new FeedBatch(events);
+                }
+
+                var remaining = deadline - DateTime.UtcNow;
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return FeedBatch.Empty;
+                }
+
+                await WaitForWakeUpAsync(woken, remaining < _options.FeedPollInterval ? remaining : _options.FeedPollInterval, cancellationToken);
+            }
         }
         finally
         {
@@ -55,46 +87,56 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
 
     public async ValueTask DisposeAsync()
     {
-        if (_blocking is not null)
+        _redis.Restored -= OnRestored;
+        if (_subscribed && _redis.State != RedisConnectionState.Disposed)
         {
-            await _blocking.DisposeAsync();
+            try
+            {
+                await _redis.Subscriber.UnsubscribeAsync(_wakeUps, _onWakeUp);
+            }
+            catch (Exception failure) when (RedisStoreErrors.IsConnectionFailure(failure))
+            {
+                // The server forgets the subscription with the connection anyway.
+            }
         }
 
         _reading.Dispose();
     }
 
-    private async Task<RedisReply> ReadBlockingAsync(string after, int maxCount, TimeSpan wait, CancellationToken cancellationToken)
+    /// <summary>Waits for a wake-up, at most <paramref name="poll"/>: the safety poll, for a wake-up that was lost.</summary>
+    private static async Task WaitForWakeUpAsync(Task woken, TimeSpan poll, CancellationToken cancellationToken)
     {
-        _blocking ??= await OpenBlockingAsync(cancellationToken);
         try
         {
-            return await _blocking.RunAsync(
-                ["XREAD", "COUNT", maxCount, "BLOCK", (long)Math.Max(1, wait.TotalMilliseconds), "STREAMS", _keys.Events, after],
-                cancellationToken,
-                wait + redis.Options.CommandTimeout);
+            await woken.WaitAsync(poll, cancellationToken);
         }
-        catch
+        catch (TimeoutException)
         {
-            // A blocked read that was cancelled or failed may still answer later; start the next one on a fresh connection.
-            var broken = _blocking;
-            _blocking = null;
-            _lastReturned = null;
-            await broken.DisposeAsync();
-            throw;
+            // Time to look anyway.
         }
     }
 
-    private async Task<RedisConnection> OpenBlockingAsync(CancellationToken cancellationToken)
+    private async Task SubscribeAsync()
     {
+        if (_subscribed)
+        {
+            return;
+        }
+
         try
         {
-            return await redis.OpenDedicatedAsync(cancellationToken);
+            await _redis.Subscriber.SubscribeAsync(_wakeUps, _onWakeUp);
         }
-        catch (RedisException failure) when (failure is not RedisServerException)
+        catch (Exception failure) when (RedisStoreErrors.IsConnectionFailure(failure))
         {
             throw RedisStoreErrors.Unavailable(failure);
         }
+
+        // The client re-subscribes by itself after a reconnect; what was published in between is caught by OnRestored.
+        _subscribed = true;
     }
+
+    private void OnRestored(object? sender, EventArgs e) => _signal.Pulse();
 
     /// <summary>
     /// True when entries after <paramref name="afterEventId"/> may be gone. Trimming removes the oldest entries
@@ -103,13 +145,13 @@ public sealed class RedisOrderFeed(RedisConnection redis, RedisStoreOptions opti
     /// </summary>
     private async Task<bool> IsTrimmedAsync(string afterEventId, CancellationToken cancellationToken)
     {
-        var itself = await redis.RunAsync(["XRANGE", _keys.Events, afterEventId, afterEventId], cancellationToken);
-        if (itself.Elements.Count > 0)
+        var itself = await _redis.RunAsync("XRANGE", db => db.StreamRangeAsync(_keys.Events, afterEventId, afterEventId), cancellationToken);
+        if (itself.Length > 0)
         {
             return false;
         }
 
-        var oldest = await redis.RunAsync(["XRANGE", _keys.Events, "-", "+", "COUNT", 1], cancellationToken);
-        return oldest.Elements.Count > 0 && StreamId.Parse(oldest.Elements[0].Elements[0].AsString()!) > StreamId.Parse(afterEventId);
+        var oldest = await _redis.RunAsync("XRANGE", db => db.StreamRangeAsync(_keys.Events, count: 1), cancellationToken);
+        return oldest.Length > 0 && StreamId.Parse(oldest[0].Id.ToString()) > StreamId.Parse(afterEventId);
     }
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Redis;
+using StackExchange.Redis;
+using Order = OrderConsole.Core.Orders.Order;
+using SortOrder = StackExchange.Redis.Order;
 
 namespace OrderConsole.Core.Storage.Redis;
 
@@ -11,7 +13,7 @@ namespace OrderConsole.Core.Storage.Redis;
 /// supplier (counts by ZCARD, so nothing can drift), one global stream as the feed, and one Lua script per
 /// write so each command is atomic and checked before it writes.
 /// </summary>
-public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions options, TimeProvider clock) : IOrderStore
+public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOptions options, TimeProvider clock) : IOrderStore
 {
     private readonly RedisKeys _keys = new(options.KeyPrefix);
 
@@ -29,7 +31,7 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
             options.KeyPrefix, commandId, order.Id.ToString(), order.TrackingId, order.TrackingToken, supplier.Id, supplier.TrackingPrefix,
             order.Status.ToWireName(), OrderQuery.ChangeScore(order), orderJson, eventJson, Trim, options.FeedMaxLength, CommandTtlSeconds,
         ], cancellationToken);
-        return WireJson.Deserialize<Order>(reply.Elements[1].AsString()!);
+        return WireJson.Deserialize<Order>(Second(reply));
     }
 
     public async Task<Order> ApplyAsync(OrderTransition transition, CancellationToken cancellationToken = default)
@@ -38,8 +40,8 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         AddTransition(args, transition, transition.CorrelationId);
         try
         {
-            var reply = await RunAsync(RedisScripts.Transition, args, cancellationToken);
-            return WireJson.Deserialize<Order>(reply.Elements[1].AsString()!);
+            var reply = await RunAsync(RedisScripts.Transition, [.. args], cancellationToken);
+            return WireJson.Deserialize<Order>(Second(reply));
         }
         catch (RedisServerException refused)
         {
@@ -61,8 +63,8 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
         try
         {
-            var reply = await RunAsync(RedisScripts.Batch, args, cancellationToken);
-            return WireJson.Deserialize<AppliedBatch>(reply.Elements[1].AsString()!);
+            var reply = await RunAsync(RedisScripts.Batch, [.. args], cancellationToken);
+            return WireJson.Deserialize<AppliedBatch>(Second(reply));
         }
         catch (RedisServerException refused)
         {
@@ -72,26 +74,26 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<AppliedBatch?> GetBatchResultAsync(string commandId, CancellationToken cancellationToken = default)
     {
-        var json = await redis.RunAsync(["GET", _keys.Batch(commandId)], cancellationToken);
-        return json.IsNull ? null : WireJson.Deserialize<AppliedBatch>(json.AsString()!);
+        var json = await redis.RunAsync("GET", db => db.StringGetAsync(_keys.Batch(commandId)), cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<AppliedBatch>(json.ToString());
     }
 
     public async Task RecordRolledBackBatchAsync(string correlationId, string actor, string detail, CancellationToken cancellationToken = default)
     {
         var rolledBack = OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), detail);
-        await redis.RunAsync(["XADD", _keys.Events, "MAXLEN", Trim, options.FeedMaxLength, "*", "event", WireJson.Serialize(rolledBack)], cancellationToken);
+        await RunAsync(RedisScripts.RecordEvent, [options.KeyPrefix, Trim, options.FeedMaxLength, WireJson.Serialize(rolledBack)], cancellationToken);
     }
 
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var json = await redis.RunAsync(["HGET", _keys.Order(id), "json"], cancellationToken);
-        return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
+        var json = await redis.RunAsync("HGET", db => db.HashGetAsync(_keys.Order(id), "json"), cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<Order>(json.ToString());
     }
 
     public async Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default)
     {
-        var json = await redis.RunAsync(["GET", _keys.Command(commandId)], cancellationToken);
-        return json.IsNull ? null : WireJson.Deserialize<Order>(json.AsString()!);
+        var json = await redis.RunAsync("GET", db => db.StringGetAsync(_keys.Command(commandId)), cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<Order>(json.ToString());
     }
 
     public Task<Order?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken = default) =>
@@ -111,24 +113,26 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
         IReadOnlyList<(string Index, long Stop)> ranges = query.Statuses is { } statuses
             ? [.. statuses.Distinct().Select(status => (_keys.Status(status), query.SupplierId is null ? wanted - 1 : -1L))]
             : [(query.SupplierId is { } supplierId ? _keys.Supplier(supplierId) : _keys.AllOrders, wanted - 1)];
-        var replies = await Task.WhenAll(ranges.Select(range => redis.RunAsync(["ZREVRANGE", range.Index, 0, range.Stop], cancellationToken)));
-        var ids = replies.SelectMany(reply => reply.Elements).Select(id => Guid.Parse(id.AsString()!)).Distinct().ToList();
+        var replies = await Task.WhenAll(ranges.Select(range =>
+            redis.RunAsync("ZREVRANGE", db => db.SortedSetRangeByRankAsync(range.Index, 0, range.Stop, SortOrder.Descending), cancellationToken)));
+        var ids = replies.SelectMany(reply => reply).Select(id => Guid.Parse(id.ToString())).Distinct().ToList();
         var orders = await LoadAsync(ids, cancellationToken);
         return [.. OrderQuery.NewestFirst(orders.Where(query.Matches)).Skip(query.Offset).Take(query.Limit)];
     }
 
     public async Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default)
     {
-        var counts = await Task.WhenAll(OrderStatusNames.All.Select(status => redis.RunAsync(["ZCARD", _keys.Status(status)], cancellationToken)));
-        return OrderStatusNames.All.Select((status, i) => (status, count: counts[i].AsInt64())).ToDictionary(pair => pair.status, pair => pair.count);
+        var counts = await Task.WhenAll(OrderStatusNames.All.Select(status =>
+            redis.RunAsync("ZCARD", db => db.SortedSetLengthAsync(_keys.Status(status)), cancellationToken)));
+        return OrderStatusNames.All.Select((status, i) => (status, count: counts[i])).ToDictionary(pair => pair.status, pair => pair.count);
     }
 
     public async Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default)
     {
-        var entries = await redis.RunAsync(["LRANGE", _keys.History(orderId), 0, -1], cancellationToken);
-        return [.. entries.Elements.Select(entry =>
+        var entries = await redis.RunAsync("LRANGE", db => db.ListRangeAsync(_keys.History(orderId)), cancellationToken);
+        return [.. entries.Select(entry =>
         {
-            var text = entry.AsString()!;
+            var text = entry.ToString();
             var space = text.IndexOf(' ', StringComparison.Ordinal);
             return WireJson.Deserialize<OrderEvent>(text[(space + 1)..]) with { EventId = text[..space] };
         })];
@@ -136,35 +140,35 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default)
     {
-        var values = await redis.RunAsync(["HVALS", _keys.Suppliers], cancellationToken);
-        return [.. values.Elements.Select(value => WireJson.Deserialize<Supplier>(value.AsString()!)).OrderBy(supplier => supplier.Name, StringComparer.Ordinal)];
+        var values = await redis.RunAsync("HVALS", db => db.HashValuesAsync(_keys.Suppliers), cancellationToken);
+        return [.. values.Select(value => WireJson.Deserialize<Supplier>(value.ToString())).OrderBy(supplier => supplier.Name, StringComparer.Ordinal)];
     }
 
     public async Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default) =>
-        await redis.RunAsync(["HSET", _keys.Suppliers, supplier.Id, WireJson.Serialize(supplier)], cancellationToken);
+        await redis.RunAsync("HSET", db => db.HashSetAsync(_keys.Suppliers, supplier.Id, WireJson.Serialize(supplier)), cancellationToken);
 
     public async Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default)
     {
-        var ids = await redis.RunAsync(["SMEMBERS", _keys.Drivers], cancellationToken);
-        var drivers = await Task.WhenAll(ids.Elements.Select(id => GetDriverAsync(id.AsString()!, cancellationToken)));
+        var ids = await redis.RunAsync("SMEMBERS", db => db.SetMembersAsync(_keys.Drivers), cancellationToken);
+        var drivers = await Task.WhenAll(ids.Select(id => GetDriverAsync(id.ToString(), cancellationToken)));
         return [.. drivers.OfType<Driver>().OrderBy(driver => driver.Name, StringComparer.Ordinal)];
     }
 
     public async Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default)
     {
-        var json = await redis.RunAsync(["HGET", _keys.Driver(driverId), "json"], cancellationToken);
-        return json.IsNull ? null : WireJson.Deserialize<Driver>(json.AsString()!);
+        var json = await redis.RunAsync("HGET", db => db.HashGetAsync(_keys.Driver(driverId), "json"), cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<Driver>(json.ToString());
     }
 
     public async Task<IReadOnlyList<DriverDistance>> FindNearestAvailableDriversAsync(double latitude, double longitude, int count, CancellationToken cancellationToken = default)
     {
         // Every positioned driver, nearest first; availability is filtered after, so no COUNT here.
         var near = await redis.RunAsync(
-            ["GEOSEARCH", _keys.DriverPositions, "FROMLONLAT", longitude.ToString("R", CultureInfo.InvariantCulture), latitude.ToString("R", CultureInfo.InvariantCulture),
-             "BYRADIUS", 20_100, "km", "ASC", "WITHDIST"],
+            "GEOSEARCH",
+            db => db.GeoSearchAsync(_keys.DriverPositions, longitude, latitude, new GeoSearchCircle(20_100, GeoUnit.Kilometers), order: SortOrder.Ascending, options: GeoRadiusOptions.WithDistance),
             cancellationToken);
-        var candidates = await Task.WhenAll(near.Elements.Select(async hit =>
-            (Driver: await GetDriverAsync(hit.Elements[0].AsString()!, cancellationToken), Kilometres: double.Parse(hit.Elements[1].AsString()!, CultureInfo.InvariantCulture))));
+        var candidates = await Task.WhenAll(near.Select(async hit =>
+            (Driver: await GetDriverAsync(hit.Member.ToString(), cancellationToken), Kilometres: hit.Distance ?? 0)));
         return [.. candidates
             .Where(candidate => candidate.Driver is { Status: DriverStatus.Available })
             .Take(count)
@@ -180,9 +184,9 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
                 options.KeyPrefix, driverId, latitude.ToString("R", CultureInfo.InvariantCulture), longitude.ToString("R", CultureInfo.InvariantCulture),
                 at.ToString("O", CultureInfo.InvariantCulture), actor, Trim, options.FeedMaxLength,
             ], cancellationToken);
-            return WireJson.Deserialize<Driver>(json.AsString()!);
+            return WireJson.Deserialize<Driver>(json.ToString());
         }
-        catch (RedisServerException refused) when (refused.Prefix == "NODRIVER")
+        catch (RedisServerException refused) when (RedisStoreErrors.Code(refused) == "NODRIVER")
         {
             throw TransitionChecks.NoDriver(driverId);
         }
@@ -205,29 +209,29 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     public async Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)
     {
-        var reply = await redis.RunAsync(["SET", _keys.Claim(purpose), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), "NX"], cancellationToken);
-        return !reply.IsNull;
+        return await redis.RunAsync(
+            "SET", db => db.StringSetAsync(_keys.Claim(purpose), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), when: When.NotExists), cancellationToken);
     }
 
     private async Task<Order?> FindByAsync(string codeKey, CancellationToken cancellationToken)
     {
-        var id = await redis.RunAsync(["GET", codeKey], cancellationToken);
-        return id.IsNull ? null : await GetAsync(Guid.Parse(id.AsString()!), cancellationToken);
+        var id = await redis.RunAsync("GET", db => db.StringGetAsync(codeKey), cancellationToken);
+        return id.IsNull ? null : await GetAsync(Guid.Parse(id.ToString()), cancellationToken);
     }
 
     private async Task<IReadOnlyList<Order>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
     {
         // Many HGETs at once pipeline over the one connection.
-        var replies = await Task.WhenAll(ids.Select(id => redis.RunAsync(["HGET", _keys.Order(id), "json"], cancellationToken)));
-        return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.AsString()!))];
+        var replies = await Task.WhenAll(ids.Select(id => redis.RunAsync("HGET", db => db.HashGetAsync(_keys.Order(id), "json"), cancellationToken)));
+        return [.. replies.Where(reply => !reply.IsNull).Select(reply => WireJson.Deserialize<Order>(reply.ToString()))];
     }
 
     /// <summary>What the transition and batch scripts start with: prefix, command id, feed trim, feed length, command ttl, correlation id.</summary>
-    private List<RedisArgument> ScriptHeader(string commandId, string? correlationId) =>
+    private List<RedisValue> ScriptHeader(string commandId, string? correlationId) =>
         [options.KeyPrefix, commandId, Trim, options.FeedMaxLength, CommandTtlSeconds, correlationId ?? string.Empty];
 
     /// <summary>One transition's arguments, in the order the scripts' <c>read_transition</c> reads them.</summary>
-    private static void AddTransition(List<RedisArgument> args, OrderTransition transition, string? correlationId)
+    private static void AddTransition(List<RedisValue> args, OrderTransition transition, string? correlationId)
     {
         var next = transition.Next;
         var eventJson = WireJson.Serialize(OrderEvent.ForOrder(transition.EventType, next, transition.Actor, correlationId));
@@ -245,13 +249,16 @@ public sealed class RedisOrderStore(RedisConnection redis, RedisStoreOptions opt
 
     private static string WireName(DriverStatus status) => status == DriverStatus.OnBreak ? "on_break" : status.ToString().ToLowerInvariant();
 
-    private async Task<RedisReply> RunAsync(RedisScript script, IReadOnlyList<RedisArgument> args, CancellationToken cancellationToken)
+    /// <summary>The order or batch json of a script's {'OK' or 'DUP', json} answer.</summary>
+    private static string Second(RedisResult reply) => ((RedisResult[])reply!)[1].ToString();
+
+    private async Task<RedisResult> RunAsync(string script, RedisValue[] args, CancellationToken cancellationToken)
     {
         try
         {
             return await redis.RunScriptAsync(script, args, cancellationToken);
         }
-        catch (RedisServerException refused) when (refused.Prefix == "DUPLICATE")
+        catch (RedisServerException refused) when (RedisStoreErrors.Code(refused) == "DUPLICATE")
         {
             throw new DuplicateTrackingCodeException(refused.Message["DUPLICATE ".Length..]);
         }

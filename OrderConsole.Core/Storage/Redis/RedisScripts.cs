@@ -1,13 +1,14 @@
 using System.Text;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Redis;
+using StackExchange.Redis;
 
 namespace OrderConsole.Core.Storage.Redis;
 
 /// <summary>
 /// The Lua scripts of the Redis store, one per command. Each makes every check before its first write,
-/// because a Lua error does not undo earlier writes. Errors start with a word the store maps to a domain
+/// because a Lua error does not undo earlier writes, and each that appends to the feed also PUBLISHes the new
+/// entry's id on <c>{p}events:wake</c> (see <see cref="RedisOrderFeed"/>). Errors start with a word the store maps to a domain
 /// error: DUPLICATE, NOTFOUND, CONFLICT, ILLEGAL, NODRIVER, DRIVERBUSY; a batch's failure is BATCH, its index, then one of those.
 /// </summary>
 internal static class RedisScripts
@@ -17,7 +18,7 @@ internal static class RedisScripts
     /// order json, event json, feed trim ("~" or "="), feed length, command ttl seconds.
     /// The order's supplier_tracking_id is written as "" by the caller and filled in here from the sequence.
     /// </summary>
-    public static RedisScript Create { get; } = new("""
+    public static string Create { get; } = """
         local p = ARGV[1]
         local cmd = p .. 'cmd:' .. ARGV[2]
         local done = redis.call('GET', cmd)
@@ -46,14 +47,15 @@ internal static class RedisScripts
         local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[12], ARGV[13], '*', 'event', event)
         redis.call('RPUSH', p .. 'history:' .. ARGV[3], id .. ' ' .. event)
         redis.call('SET', cmd, order, 'EX', ARGV[14])
+        redis.call('PUBLISH', p .. 'events:wake', id)
         return {'OK', order}
-        """);
+        """;
 
     /// <summary>
     /// ARGV: the script header (prefix, command id, feed trim, feed length, command ttl seconds, correlation id or ""), then one
     /// transition as <see cref="TransitionFunctions"/> reads it. Returns {'OK', order json} or {'DUP', order json}.
     /// </summary>
-    public static RedisScript Transition { get; } = new($$"""
+    public static string Transition { get; } = $$"""
         {{TransitionFunctions()}}
         local cmd = p .. 'cmd:' .. ARGV[2]
         local done = redis.call('GET', cmd)
@@ -62,10 +64,10 @@ internal static class RedisScripts
         local verdict = check(t, {}, {})
         if verdict then return redis.error_reply(verdict) end
         -- Every check has passed; only now does anything change.
-        write(t)
+        wake(write(t))
         redis.call('SET', cmd, t.json, 'EX', ARGV[5])
         return {'OK', t.json}
-        """);
+        """;
 
     /// <summary>
     /// ARGV: the script header, then actor, timestamp, result json, transition count, then
@@ -73,7 +75,7 @@ internal static class RedisScripts
     /// what the earlier ones leave, then writes them all. When one fails, it writes only a batch.rolled_back
     /// event and answers "BATCH {zero-based index} {verdict}". Returns {'OK', result json} or {'DUP', result json}.
     /// </summary>
-    public static RedisScript Batch { get; } = new($$"""
+    public static string Batch { get; } = $$"""
         {{TransitionFunctions()}}
         local key = p .. 'batch:' .. ARGV[2]
         local done = redis.call('GET', key)
@@ -89,19 +91,21 @@ internal static class RedisScripts
                 LuaText.Value("i"), LuaText.Value("string.sub(t.id, 1, 8)"), LuaText.Value("t.expected"), LuaText.Value("t.to"), LuaText.Value("reason")))}}
             local event = cjson.encode({event_id = '', event_type = '{{OrderEventTypes.BatchRolledBack}}', timestamp = ARGV[8], actor = ARGV[7],
               correlation_id = correlation, version = 0, detail = detail})
-            redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', event)
+            wake(redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', event))
             return redis.error_reply('BATCH ' .. (i - 1) .. ' ' .. verdict)
           end
           transitions[i] = t
         end
         -- Every check has passed; only now does anything change.
-        for _, t in ipairs(transitions) do write(t) end
+        local last
+        for _, t in ipairs(transitions) do last = write(t) end
+        wake(last)
         redis.call('SET', key, ARGV[9], 'EX', ARGV[5])
         return {'OK', ARGV[9]}
-        """);
+        """;
 
     /// <summary>ARGV: prefix, driver id, latitude, longitude, timestamp, actor, feed trim, feed length. Returns the driver's json, or NODRIVER.</summary>
-    public static RedisScript ReportPosition { get; } = new("""
+    public static string ReportPosition { get; } = """
         local p = ARGV[1]
         local key = p .. 'driver:' .. ARGV[2]
         local json = redis.call('HGET', key, 'json')
@@ -116,12 +120,13 @@ internal static class RedisScripts
         redis.call('HSET', key, 'json', json)
         redis.call('GEOADD', p .. 'drivers:geo', ARGV[4], ARGV[3], ARGV[2])
         local event = cjson.encode({event_id = '', event_type = 'driver.updated', driver = driver, timestamp = ARGV[5], actor = ARGV[6], version = 0})
-        redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[7], ARGV[8], '*', 'event', event)
+        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[7], ARGV[8], '*', 'event', event)
+        redis.call('PUBLISH', p .. 'events:wake', id)
         return json
-        """);
+        """;
 
     /// <summary>ARGV: prefix, driver id, driver json, status, longitude or "", latitude or "", event json, feed trim, feed length.</summary>
-    public static RedisScript SaveDriver { get; } = new("""
+    public static string SaveDriver { get; } = """
         local p = ARGV[1]
         redis.call('HSET', p .. 'driver:' .. ARGV[2], 'json', ARGV[3], 'status', ARGV[4])
         redis.call('SADD', p .. 'drivers', ARGV[2])
@@ -130,13 +135,26 @@ internal static class RedisScripts
         else
           redis.call('ZREM', p .. 'drivers:geo', ARGV[2])
         end
-        return redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[8], ARGV[9], '*', 'event', ARGV[7])
-        """);
+        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[8], ARGV[9], '*', 'event', ARGV[7])
+        redis.call('PUBLISH', p .. 'events:wake', id)
+        return id
+        """;
+
+    /// <summary>ARGV: prefix, feed trim, feed length, event json. Appends an event that changes nothing else (a rolled-back batch).</summary>
+    public static string RecordEvent { get; } = """
+        local p = ARGV[1]
+        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[2], ARGV[3], '*', 'event', ARGV[4])
+        redis.call('PUBLISH', p .. 'events:wake', id)
+        return id
+        """;
+
+    /// <summary>Every script, for loading them on the server at connect.</summary>
+    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, RecordEvent];
 
     private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH"];
 
     /// <summary>Is this error one of the scripts' own answers, rather than the server refusing to run them?</summary>
-    public static bool IsScriptVerdict(RedisServerException error) => s_verdicts.Contains(error.Prefix);
+    public static bool IsScriptVerdict(RedisServerException error) => s_verdicts.Contains(RedisStoreErrors.Code(error));
 
     /// <summary>
     /// What the transition and batch scripts share, so checking and writing a transition is written once:
@@ -144,7 +162,7 @@ internal static class RedisScripts
     /// next status, next version, score, order json, event json, actor, timestamp, driver count, then per driver:
     /// id, new status, order id or "", must be available "1"/"0") and returns it with where the next one starts;
     /// <c>check(t, orders, drivers)</c> returns a verdict and its words for people, or nothing;
-    /// <c>write(t)</c> writes a checked transition.
+    /// <c>write(t)</c> writes a checked transition and returns the id of its last feed entry; <c>wake(id)</c> publishes the wake-up.
     /// </summary>
     private static string TransitionFunctions() => $$"""
         local p, trim, feed_length = ARGV[1], ARGV[3], ARGV[4]
@@ -217,8 +235,13 @@ internal static class RedisScripts
           redis.call('RPUSH', p .. 'history:' .. t.id, id .. ' ' .. t.event)
           for _, d in ipairs(t.drivers) do
             redis.call('HSET', p .. 'driver:' .. d.id, 'json', d.json, 'status', d.status)
-            redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', d.event)
+            id = redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', d.event)
           end
+          return id
+        end
+        -- The small wake-up every instance's feed listens for; the stream itself stays the record.
+        local function wake(id)
+          redis.call('PUBLISH', p .. 'events:wake', id)
         end
         """;
 

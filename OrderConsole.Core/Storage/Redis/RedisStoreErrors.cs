@@ -1,10 +1,11 @@
 using System.Globalization;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Redis;
+using StackExchange.Redis;
+using Order = OrderConsole.Core.Orders.Order;
 
 namespace OrderConsole.Core.Storage.Redis;
 
-/// <summary>Turns what Redis and the scripts answered into the domain's errors, with the same words the in-memory store uses.</summary>
+/// <summary>Turns what Redis, the client and the scripts answered into the domain's errors, with the same words the in-memory store uses.</summary>
 internal static class RedisStoreErrors
 {
     public static Exception FromScript(RedisServerException refused, Order next) => (Exception?)FromVerdict(refused.Message, next) ?? Refused(refused);
@@ -16,7 +17,7 @@ internal static class RedisStoreErrors
     public static Exception FromBatchScript(RedisServerException refused, IReadOnlyList<OrderTransition> transitions)
     {
         var words = refused.Message.Split(' ', 3);
-        if (refused.Prefix != "BATCH" || words.Length < 3
+        if (Code(refused) != "BATCH" || words.Length < 3
             || !int.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= transitions.Count)
         {
             return Refused(refused);
@@ -27,6 +28,41 @@ internal static class RedisStoreErrors
             ? new BatchFailedException(index, transition.Next.Id, transition.ExpectedStatus, transition.Next.Status, reason)
             : Refused(refused);
     }
+
+    /// <summary>The first word of a server error when it is an upper-case code (OOM, READONLY, BUSY, CONFLICT, …), otherwise "ERR".</summary>
+    public static string Code(RedisServerException error)
+    {
+        var message = error.Message;
+        var end = message.IndexOf(' ', StringComparison.Ordinal);
+        var word = end < 0 ? message : message[..end];
+        return word.Length > 0 && word.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-') ? word : "ERR";
+    }
+
+    /// <summary>The server itself said no (out of memory, read-only replica, still loading, busy script): nothing was applied.</summary>
+    public static StoreUnavailableException Refused(RedisServerException refused) =>
+        new($"the store refused the command ({refused.Message}), so nothing was changed; try again once it recovers", outcomeUnknown: false, refused);
+
+    /// <summary>The client's own failures: no connection, a dropped connection, a timeout.</summary>
+    public static bool IsConnectionFailure(Exception failure) =>
+        failure is RedisConnectionException or RedisTimeoutException or ObjectDisposedException
+        || (failure is RedisException && failure is not RedisServerException and not RedisCommandException);
+
+    public static StoreUnavailableException Unavailable(Exception failure) => MayHaveRun(failure)
+        ? new StoreUnavailableException("the store stopped answering while the command was under way; it may or may not have been applied — check the order, then retry", outcomeUnknown: true, failure)
+        : new StoreUnavailableException("the store is unreachable right now, so nothing was changed; try again in a moment", outcomeUnknown: false, failure);
+
+    /// <summary>
+    /// Whether the command may have reached the server: it was written to the socket (or the client cannot say)
+    /// before the connection dropped or the wait ran out. Commands never sent — no connection, still in the
+    /// client's queue — cannot have run.
+    /// </summary>
+    private static bool MayHaveRun(Exception failure) => failure switch
+    {
+        RedisTimeoutException timeout => timeout.Commandstatus is not (CommandStatus.WaitingToBeSent or CommandStatus.WaitingInBacklog),
+        RedisConnectionException dropped => dropped.CommandStatus == CommandStatus.Sent
+            || (dropped.CommandStatus == CommandStatus.Unknown && dropped.FailureType is ConnectionFailureType.SocketClosed or ConnectionFailureType.SocketFailure),
+        _ => false,
+    };
 
     /// <summary>The domain error a script's verdict ("ILLEGAL ready", "CONFLICT ready 5", …) stands for; null for a verdict it does not know.</summary>
     private static OrderDomainException? FromVerdict(string verdict, Order next)
@@ -43,12 +79,4 @@ internal static class RedisStoreErrors
             _ => null,
         };
     }
-
-    /// <summary>The server itself said no (out of memory, read-only replica, still loading, busy script): nothing was applied.</summary>
-    public static StoreUnavailableException Refused(RedisServerException refused) =>
-        new($"the store refused the command ({refused.Message}), so nothing was changed; try again once it recovers", outcomeUnknown: false, refused);
-
-    public static StoreUnavailableException Unavailable(RedisException failure) => failure is RedisOutcomeUnknownException
-        ? new StoreUnavailableException("the store stopped answering while the command was under way; it may or may not have been applied — check the order, then retry", outcomeUnknown: true, failure)
-        : new StoreUnavailableException("the store is unreachable right now, so nothing was changed; try again in a moment", outcomeUnknown: false, failure);
 }

@@ -12,6 +12,12 @@ public sealed class RedisStoreOptions
     /// <summary>Trim the feed to exactly <see cref="FeedMaxLength"/> instead of about it (slower; for tests).</summary>
     public bool ExactFeedTrimming { get; set; }
 
+    /// <summary>
+    /// How long a feed reader with nothing new waits before reading anyway, in case a wake-up was lost (at most a second:
+    /// the wake-up is the fast path, this only bounds how late a lost one makes a change).
+    /// </summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long a command id is remembered, so a retry within this time applies once.</summary>
     public TimeSpan CommandIdLifetime { get; set; } = TimeSpan.FromHours(24);
 }

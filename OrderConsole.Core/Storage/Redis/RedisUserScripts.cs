@@ -1,12 +1,10 @@
-using OrderConsole.Core.Redis;
-
 namespace OrderConsole.Core.Storage.Redis;
 
 /// <summary>The Lua scripts for user accounts; like the order scripts, every check comes before the first write.</summary>
 internal static class RedisUserScripts
 {
     /// <summary>ARGV: prefix, user id, normalized name, json, concurrency stamp. Returns 1, or 0 when the id or name is taken.</summary>
-    public static RedisScript Create { get; } = new("""
+    public static string Create { get; } = """
         local p = ARGV[1]
         local key = p .. 'user:' .. ARGV[2]
         if redis.call('EXISTS', key) == 1 then return 0 end
@@ -14,13 +12,13 @@ internal static class RedisUserScripts
         redis.call('HSET', key, 'json', ARGV[4], 'stamp', ARGV[5], 'name', ARGV[3])
         redis.call('SADD', p .. 'users', ARGV[2])
         return 1
-        """);
+        """;
 
     /// <summary>
     /// ARGV: prefix, user id, expected stamp, normalized name, json, new stamp. Returns 1, or 0 when the user is
     /// gone, was saved since the expected stamp, or the new name belongs to someone else.
     /// </summary>
-    public static RedisScript Update { get; } = new("""
+    public static string Update { get; } = """
         local p = ARGV[1]
         local key = p .. 'user:' .. ARGV[2]
         local current = redis.call('HMGET', key, 'stamp', 'name')
@@ -36,10 +34,10 @@ internal static class RedisUserScripts
         end
         redis.call('HSET', key, 'json', ARGV[5], 'stamp', ARGV[6], 'name', ARGV[4])
         return 1
-        """);
+        """;
 
     /// <summary>ARGV: prefix, user id.</summary>
-    public static RedisScript Delete { get; } = new("""
+    public static string Delete { get; } = """
         local p = ARGV[1]
         local key = p .. 'user:' .. ARGV[2]
         local name = redis.call('HGET', key, 'name')
@@ -47,5 +45,8 @@ internal static class RedisUserScripts
         redis.call('DEL', key)
         redis.call('SREM', p .. 'users', ARGV[2])
         return 1
-        """);
+        """;
+
+    /// <summary>Every script, for loading them on the server at connect.</summary>
+    public static IReadOnlyList<string> All => [Create, Update, Delete];
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 
-namespace RedisClientBench;
+namespace RedisStoreBench;
 
 /// <summary>Rate and per-command latency of one kind of order command over a whole run.</summary>
 internal sealed record StoreFigures(int Commands, double PerSecond, double P50Milliseconds, double P99Milliseconds);
@@ -17,7 +17,7 @@ internal static class StoreLoad
 {
     public static readonly Supplier Supplier = new("bench", "Bench Pizzeria", "BEN");
 
-    private static readonly Actor s_supplier = new("bench-supplier", Role.Supplier, Supplier.Id);
+    public static readonly Actor SupplierActor = new("bench-supplier", Role.Supplier, Supplier.Id);
     private static readonly Actor s_customer = new("bench-customer", Role.Customer);
     private static readonly CreateOrder s_order = new(Supplier.Id, [new OrderItem("Margherita", 1, 11.5m)]);
     private static readonly CustomerDetails s_customerDetails = new("Bench Customer", "+1 555 0100", "1 Bench Street");
@@ -26,13 +26,13 @@ internal static class StoreLoad
     {
         var ids = new Guid[orderCount];
         var create = await MeasureAsync(callers, orderCount, stepsPerOrder: 1, async (index, _) =>
-            ids[index] = (await orders.CreateAsync(s_supplier, s_order)).Id);
+            ids[index] = (await orders.CreateAsync(SupplierActor, s_order)).Id);
         var transition = await MeasureAsync(callers, orderCount, stepsPerOrder: 4, (index, step) => step switch
         {
-            0 => orders.AcceptAsSupplierAsync(s_supplier, ids[index], notes: null, estimatedMinutes: 20),
+            0 => orders.AcceptAsSupplierAsync(SupplierActor, ids[index], notes: null, estimatedMinutes: 20),
             1 => orders.AcceptOfferAsync(s_customer, ids[index], s_customerDetails),
-            2 => orders.AdvanceAsync(s_supplier, ids[index], OrderStatus.Preparing),
-            _ => orders.AdvanceAsync(s_supplier, ids[index], OrderStatus.Ready),
+            2 => orders.AdvanceAsync(SupplierActor, ids[index], OrderStatus.Preparing),
+            _ => orders.AdvanceAsync(SupplierActor, ids[index], OrderStatus.Ready),
         });
         return (create, transition);
     }
@@ -65,7 +65,15 @@ internal static class StoreLoad
         return new StoreFigures(sorted.Length, sorted.Length / elapsed.TotalSeconds, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
     }
 
+    /// <summary>Creates <paramref name="count"/> orders, <paramref name="callers"/> at a time, for a run that needs them ready.</summary>
+    public static async Task<IReadOnlyList<Guid>> CreateOrdersAsync(OrderService orders, int callers, int count)
+    {
+        var ids = new Guid[count];
+        await MeasureAsync(callers, count, stepsPerOrder: 1, async (index, _) => ids[index] = (await orders.CreateAsync(SupplierActor, s_order)).Id);
+        return ids;
+    }
+
     // Nearest rank: the smallest latency at or below which the given share of commands finished.
-    private static double Percentile(double[] sorted, double share) =>
-        sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Length) - 1)];
+    public static double Percentile(double[] sorted, double share) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Max(0, (int)Math.Ceiling(share * sorted.Length) - 1)];
 }

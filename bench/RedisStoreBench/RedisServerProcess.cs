@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace RedisClientBench;
+namespace RedisStoreBench;
 
 /// <summary>A throw-away redis-server on a free loopback port with persistence off, so the disk never enters the figures.</summary>
 internal sealed class RedisServerProcess : IAsyncDisposable

@@ -1,6 +1,4 @@
-using OrderConsole.Tests.Infrastructure;
-
-namespace OrderConsole.Tests.Redis;
+namespace OrderConsole.Tests.Infrastructure;
 
 /// <summary>Tests that share one well-behaved server.</summary>
 [CollectionDefinition(Name)]

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace RedisClientBench;
+namespace RedisStoreBench;
 
 /// <summary>Runs redis-benchmark with the same concurrency and request count and reads its requests per second from --csv output.</summary>
 internal static class RedisBenchmarkTool
