@@ -3,6 +3,8 @@ using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Core.Storage;
 using OrderConsole.Tests.Infrastructure;
 using OrderConsole.Tests.Support;
+using StackExchange.Redis;
+using Order = OrderConsole.Core.Orders.Order;
 
 namespace OrderConsole.Tests.Storage;
 
@@ -99,6 +101,59 @@ public sealed class RedisConnectionFaultTests(RedisServerFixture server)
     }
 
     [Fact]
+    public async Task A_server_busy_with_a_long_script_refuses_with_BUSY_and_nothing_changes()
+    {
+        await using var market = await RedisMarket.OpenNewAsync(server);
+        await using var admin = await server.ConnectAdminAsync();
+        await using var runaway = await server.ConnectAsync("asyncTimeout=30000");
+        var order = await market.CreateOrderAsync();
+        await admin.Database.ExecuteAsync("CONFIG", "SET", "busy-reply-threshold", 50);
+        var looping = runaway.Database.ScriptEvaluateAsync("local n = 0 while true do n = n + 1 end");
+        try
+        {
+            await Eventually.HoldsAsync(async () => await AnswersBusyAsync(admin), "the server answering BUSY");
+
+            var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+                market.Orders.AcceptAsSupplierAsync(Marketplace.LuigisSupplier, order.Id, null, 30));
+
+            Assert.False(refused.OutcomeUnknown);
+            Assert.Contains("BUSY", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("nothing was changed", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await admin.Database.ExecuteAsync("SCRIPT", "KILL");
+            await Assert.ThrowsAsync<RedisServerException>(() => looping);
+            await admin.Database.ExecuteAsync("CONFIG", "SET", "busy-reply-threshold", 5000);
+        }
+
+        Assert.Equal((OrderStatus.PendingSupplier, 1L), ((await market.Store.GetAsync(order.Id))!.Status, (await market.Store.GetAsync(order.Id))!.Version));
+    }
+
+    [Fact]
+    public async Task A_read_only_replica_refuses_writes_with_READONLY_and_nothing_changes()
+    {
+        await using var market = await RedisMarket.OpenNewAsync(server);
+        await using var admin = await server.ConnectAdminAsync();
+        var order = await market.CreateOrderAsync();
+        await admin.Database.ExecuteAsync("REPLICAOF", "127.0.0.1", "1");
+        try
+        {
+            var refused = await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+                market.Orders.AcceptAsSupplierAsync(Marketplace.LuigisSupplier, order.Id, null, 30));
+
+            Assert.False(refused.OutcomeUnknown);
+            Assert.Contains("READONLY", refused.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await admin.Database.ExecuteAsync("REPLICAOF", "NO", "ONE");
+        }
+
+        Assert.Equal((OrderStatus.PendingSupplier, 1L), ((await market.Store.GetAsync(order.Id))!.Status, (await market.Store.GetAsync(order.Id))!.Version));
+    }
+
+    [Fact]
     public async Task While_the_server_is_away_commands_fail_as_unreachable_and_work_again_once_it_is_back()
     {
         await using var market = await RedisMarket.OpenNewAsync(server);
@@ -127,6 +182,19 @@ public sealed class RedisConnectionFaultTests(RedisServerFixture server)
         });
         var created = await RedisStoreFaultTests.RetryUntilStoreAnswersAsync(market.CreateOrderAsync);
         Assert.NotNull(await market.Store.GetAsync(created.Id));
+    }
+
+    private static async Task<bool> AnswersBusyAsync(RedisStoreConnection admin)
+    {
+        try
+        {
+            await admin.Database.PingAsync();
+            return false;
+        }
+        catch (RedisServerException busy) when (busy.Message.StartsWith("BUSY", StringComparison.Ordinal))
+        {
+            return true;
+        }
     }
 
     /// <summary>True while the named client has a command the server has not run yet (a paused write).</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
@@ -9,15 +10,16 @@ namespace RedisStoreBench;
 /// <summary>
 /// Commit → applied on another instance: one instance applies transitions at a steady rate; a second instance,
 /// with a multiplexer and feed of its own, follows the feed as the read model does (woken by the wake-up, then
-/// XREAD) and notes when each change arrives. A change counts from the moment its command was sent (so the figure
-/// includes the write's own round trip) to the moment the second instance has read it.
+/// XREAD) and notes when each change arrives. A change counts from its commit — the server's clock in the
+/// stream entry's id, whole milliseconds, so each figure is high by up to 1 ms — to the moment the second instance
+/// has read it (same machine, same clock).
 /// </summary>
 internal static class FeedLatency
 {
     public static async Task<(int Events, double P50Milliseconds, double P99Milliseconds, double Rate)> RunAsync(
         OrderService writer, IOrderFeed follower, IReadOnlyList<Guid> orders, int perSecond)
     {
-        var sent = new ConcurrentDictionary<Guid, long>();
+        var expected = orders.ToHashSet();
         var latencies = new ConcurrentBag<double>();
         using var stop = new CancellationTokenSource();
         var position = await follower.GetLatestEventIdAsync();
@@ -35,13 +37,14 @@ internal static class FeedLatency
                     return;
                 }
 
-                var now = Stopwatch.GetTimestamp();
+                var now = (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
                 foreach (var change in batch.Events)
                 {
                     position = change.EventId;
-                    if (change.Order is { Status: OrderStatus.SupplierAccepted } order && sent.TryGetValue(order.Id, out var at))
+                    if (change.Order is { Status: OrderStatus.SupplierAccepted } order && expected.Contains(order.Id))
                     {
-                        latencies.Add(Stopwatch.GetElapsedTime(at, now).TotalMilliseconds);
+                        var committed = long.Parse(change.EventId.AsSpan(0, change.EventId.IndexOf('-', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+                        latencies.Add(now - committed);
                     }
                 }
             }
@@ -59,9 +62,7 @@ internal static class FeedLatency
                 await Task.Delay(due - clock.Elapsed);
             }
 
-            var id = orders[i];
-            sent[id] = Stopwatch.GetTimestamp();
-            pending.Add(writer.AcceptAsSupplierAsync(StoreLoad.SupplierActor, id, notes: null, estimatedMinutes: 20));
+            pending.Add(writer.AcceptAsSupplierAsync(StoreLoad.SupplierActor, orders[i], notes: null, estimatedMinutes: 20));
         }
 
         await Task.WhenAll(pending);

@@ -29,6 +29,7 @@ internal static class RedisBenchmarkTool
         var line = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault(l => !l.StartsWith("\"test\"", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"redis-benchmark printed nothing usable: {output}");
-        return double.Parse(line.Split(',')[1].Trim('"'), CultureInfo.InvariantCulture);
+        // The test's name (the command and its arguments) may itself hold commas, so count from the end: rps and six latencies.
+        return double.Parse(line.Split(',')[^7].Trim('"'), CultureInfo.InvariantCulture);
     }
 }
