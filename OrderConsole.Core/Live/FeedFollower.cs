@@ -7,8 +7,8 @@ namespace OrderConsole.Core.Live;
 
 /// <summary>
 /// Follows the feed for one client of an event stream (SSE, WebSocket), resuming after a position the client
-/// names: every event after it, in order, exactly once. It reads with a reader of its own (never the read model's
-/// blocking one) and waits for <see cref="LiveOrders"/> to say that something new arrived, so an idle stream costs
+/// names: every event after it, in order, exactly once. It reads with a reader of its own (its replays never queue behind the read model's
+/// waits) and waits for <see cref="LiveOrders"/> to say that something new arrived, so an idle stream costs
 /// no reads.
 /// </summary>
 public sealed class FeedFollower(IOrderFeed replay, LiveOrders live)
