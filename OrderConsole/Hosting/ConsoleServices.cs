@@ -68,7 +68,8 @@ public static class ConsoleServices
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        services.AddSingleton(configuration.GetSection("Redis").Get<RedisStoreOptions>() ?? new RedisStoreOptions());
+        var options = configuration.GetSection("Redis").Get<RedisStoreOptions>() ?? new RedisStoreOptions();
+        services.AddSingleton(options);
 
         // One multiplexer per process, connected at start-up: a console that cannot reach its store at all should not start.
         services.AddSingleton(provider => RedisStoreConnection
@@ -87,8 +88,7 @@ public static class ConsoleServices
         // The framework asks for the database only when it first reads or writes a key, after the options below
         // have handed it the process's one connection.
         var keyRing = new KeyRingConnection();
-        var prefix = configuration.GetSection("Redis").Get<RedisStoreOptions>()?.KeyPrefix ?? new RedisStoreOptions().KeyPrefix;
-        services.AddDataProtection().PersistKeysToStackExchangeRedis(() => keyRing.Database, new RedisKeys(prefix).DataProtectionKeys);
+        services.AddDataProtection().PersistKeysToStackExchangeRedis(() => keyRing.Database, new RedisKeys(options.KeyPrefix).DataProtectionKeys);
         services.AddOptions<KeyManagementOptions>().Configure<RedisStoreConnection>((_, redis) => keyRing.Connection = redis);
     }
 
