@@ -21,7 +21,6 @@ public sealed class MetricsOptions
         "System.Net.*",
         "Microsoft.AspNetCore.Server.Kestrel",
         "Microsoft.AspNetCore.Http.Connections",
-        "Microsoft.AspNetCore.SignalR",
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.RateLimiting",
