@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Tests.Support;
@@ -46,6 +47,19 @@ public sealed class MetricsEndpointTests(WebApplicationFactory<Program> factory)
         Assert.Equal(["60", "300", "600", "900", "1200", "1800", "2700", "3600", "5400", "7200", "+Inf"],
             scrape.Named("orderconsole_delivery_duration_seconds_bucket").Select(Exposition.LeOf));
         Assert.True(scrape.Value("orderconsole_order_fulfilment_duration_seconds_count") >= 1);
+    }
+
+    [Fact]
+    public async Task Live_update_latency_is_timed_in_buckets_from_a_millisecond_to_ten_seconds()
+    {
+        using var client = factory.CreateClient();
+
+        LiveMetrics.RecordUpdateLatency(TimeSpan.FromMilliseconds(3));
+
+        var scrape = await ScrapeAsync(client);
+        Assert.Equal(["0.001", "0.0025", "0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"],
+            scrape.Named("orderconsole_live_update_latency_seconds_bucket").Select(Exposition.LeOf));
+        Assert.True(scrape.Named("orderconsole_live_update_latency_seconds_bucket").Single(bucket => Exposition.LeOf(bucket) == "0.005").Value >= 1);
     }
 
     [Fact]
