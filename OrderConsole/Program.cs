@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddOrderConsole(builder.Configuration);
 builder.Services.AddOrderApi(builder.Configuration);
-builder.Services.AddPrometheusMetrics(builder.Configuration);
+builder.Services.AddPrometheusMetrics();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenCircuits();
 builder.Services.AddRadzenComponents();
@@ -19,6 +19,7 @@ builder.Services.AddPublicTracking();
 
 var app = builder.Build();
 
+app.UsePrometheusMetrics();
 app.UseExceptionHandler();
 app.UseWebSockets();
 app.UseAuthentication();

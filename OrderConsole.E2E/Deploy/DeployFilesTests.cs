@@ -93,6 +93,24 @@ public sealed class DeployFilesTests
     }
 
     [Fact]
+    public void In_compose_metrics_are_served_on_a_monitoring_port_that_Prometheus_scrapes_and_HAProxy_does_not_forward()
+    {
+        var services = ComposeServices();
+        var targets = File.ReadAllText(Tool.InRepository("deploy/prometheus-targets/compose.yml"));
+        var haproxy = (YamlMappingNode)services["haproxy"]["environment"];
+
+        foreach (var name in new[] { "app1", "app2" })
+        {
+            var environment = (YamlMappingNode)services[name]["environment"];
+            var port = Scalar(environment, "Metrics__Port");
+            Assert.False(string.IsNullOrEmpty(port), $"{name} sets no Metrics__Port");
+            Assert.Contains(port, Scalar(environment, "ASPNETCORE_HTTP_PORTS").Split(';'));
+            Assert.Contains($"\"{name}:{port}\"", targets, StringComparison.Ordinal);
+            Assert.NotEqual($"{name}:{port}", Scalar(haproxy, name.ToUpperInvariant() + "_ADDR"));
+        }
+    }
+
+    [Fact]
     public void The_compose_file_mounts_the_same_deploy_files_the_local_cluster_uses()
     {
         var services = ComposeServices();

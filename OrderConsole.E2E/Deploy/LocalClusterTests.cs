@@ -80,6 +80,19 @@ public sealed class LocalClusterTests(LocalClusterFixture cluster)
         }
     }
 
+    [Theory]
+    [InlineData("/metrics")]
+    [InlineData("/METRICS/")]
+    [InlineData("/%6detrics")]
+    public async Task Through_haproxy_metrics_are_not_served(string path)
+    {
+        using var http = new HttpClient();
+
+        using var response = await http.GetAsync(new Uri(cluster.Console + path.TrimStart('/')));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     private static async Task<string> StickyInstanceAsync(IBrowserContext context) =>
         (await context.CookiesAsync()).SingleOrDefault(cookie => cookie.Name == StickyCookie)?.Value
         ?? throw new InvalidOperationException("HAProxy set no sticky cookie");

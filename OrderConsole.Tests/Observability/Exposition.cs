@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
-using OrderConsole.Observability;
+using Prometheus;
 
 namespace OrderConsole.Tests.Observability;
 
@@ -23,24 +24,31 @@ public sealed partial class Exposition
 
     public static Exposition Of(string text) => new(text);
 
-    /// <summary>Scrapes <paramref name="collector"/> once.</summary>
-    public static Exposition Scrape(MetricsCollector collector)
+    /// <summary>Scrapes <paramref name="registry"/> once, as <c>/metrics</c> does.</summary>
+    public static async Task<Exposition> ScrapeAsync(CollectorRegistry registry)
     {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        collector.WriteTo(writer);
-        return new(writer.ToString());
+        using var buffer = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(buffer);
+        return new(Encoding.UTF8.GetString(buffer.ToArray()));
     }
-
-    /// <summary>A collector that listens only to <paramref name="meter"/>, so tests running side by side do not see each other.</summary>
-    public static MetricsCollector CollectorFor(Meter meter, int maxSeries = 1000) =>
-        new(new MetricsOptions { Meters = [meter.Name], MaxSeriesPerInstrument = maxSeries });
 
     /// <summary>A meter with a name no other test uses.</summary>
     public static Meter NewMeter() => new("Tests.Observability." + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The family name the bridge gives an instrument of <paramref name="meter"/>.</summary>
+    public static string Prefix(Meter meter) => "tests_observability_" + meter.Name.Split('.')[^1] + "_";
+
     public IEnumerable<Sample> Named(string name) => Samples.Where(sample => sample.Name == name);
 
     public double Value(string name, string labels = "") => Samples.Single(sample => sample.Name == name && sample.Labels == labels).Value;
+
+    /// <summary>A bucket's <c>le</c> as written by a person: <c>0.005</c>, <c>60</c>, <c>+Inf</c>.</summary>
+    public static string LeOf(Sample bucket)
+    {
+        var start = bucket.Labels.IndexOf("le=\"", StringComparison.Ordinal) + 4;
+        var le = bucket.Labels[start..bucket.Labels.IndexOf('"', start)];
+        return le == "+Inf" ? le : double.Parse(le, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
 
     private static Sample Parse(string line)
     {

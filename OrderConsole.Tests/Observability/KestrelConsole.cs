@@ -35,10 +35,13 @@ public sealed class KestrelConsole : IAsyncLifetime
     }
 
     /// <summary>Creates an order and walks it to delivered with a driver who is free.</summary>
-    public async Task<Order> DeliverAnOrderAsync()
+    public Task<Order> DeliverAnOrderAsync() => DeliverAnOrderAsync(_factory.Services);
+
+    /// <summary>Creates an order in the app behind <paramref name="services"/> and walks it to delivered with a driver who is free.</summary>
+    public static async Task<Order> DeliverAnOrderAsync(IServiceProvider services)
     {
-        var orders = _factory.Services.GetRequiredService<OrderService>();
-        var store = _factory.Services.GetRequiredService<IOrderStore>();
+        var orders = services.GetRequiredService<OrderService>();
+        var store = services.GetRequiredService<IOrderStore>();
         var order = await orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem("Margherita", 1, 10m)]));
         var driver = (await store.ListDriversAsync()).First(candidate => candidate.Status == DriverStatus.Available);
         return await Marketplace.WalkAsync(orders, order, OrderStatus.Delivered, driver.Id);

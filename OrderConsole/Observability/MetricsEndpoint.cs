@@ -1,29 +1,38 @@
-using System.Diagnostics.Metrics;
-using System.Globalization;
+using Prometheus;
 
 namespace OrderConsole.Observability;
 
-/// <summary>Registers the collector (started with the app, so nothing measured early is missed) and serves it at <c>/metrics</c>.</summary>
+/// <summary>
+/// <c>/metrics</c> through prometheus-net: the app's registry served by <c>MapMetrics</c>, HTTP requests measured by
+/// its middleware (<c>http_request_duration_seconds</c> and friends; the platform's HTTP meter is not exported too),
+/// and access limited by <see cref="MetricsAccess"/>.
+/// </summary>
 public static class MetricsEndpoint
 {
     public const string Path = "/metrics";
 
-    public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
-        services.AddSingleton(configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions());
-        services.AddSingleton(provider => new MetricsCollector(provider.GetRequiredService<MetricsOptions>(), provider.GetRequiredService<IMeterFactory>()));
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
+        services.AddSingleton<MetricsExport>();
         return services;
+    }
+
+    /// <summary>Measures every request (first in the pipeline, so it sees the final status) and guards <c>/metrics</c>.</summary>
+    public static IApplicationBuilder UsePrometheusMetrics(this IApplicationBuilder app)
+    {
+        // Resolved now, before the app starts, so the listeners see everything from the start.
+        var export = app.ApplicationServices.GetRequiredService<MetricsExport>();
+        app.UseHttpMetrics(options => options.SetMetricFactory(Metrics.WithCustomRegistry(export.Registry)));
+        return app.UseMiddleware<MetricsAccess>();
     }
 
     public static IEndpointRouteBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints)
     {
-        var collector = endpoints.ServiceProvider.GetRequiredService<MetricsCollector>();
-        endpoints.MapGet(Path, () =>
-        {
-            using var text = new StringWriter(CultureInfo.InvariantCulture);
-            collector.WriteTo(text);
-            return TypedResults.Text(text.ToString(), PrometheusTextWriter.ContentType);
-        }).ExcludeFromDescription();
+        var export = endpoints.ServiceProvider.GetRequiredService<MetricsExport>();
+        endpoints.MapMetrics(settings => settings.Registry = export.Registry, Path)
+            .WithMetadata(new MetricsAccess.MonitoringOnly())
+            .ExcludeFromDescription();
         return endpoints;
     }
 }

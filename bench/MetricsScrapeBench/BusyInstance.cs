@@ -1,18 +1,42 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
+using OrderConsole.Observability;
+using Prometheus;
 
 namespace MetricsScrapeBench;
 
 /// <summary>
-/// Fills the meters the way a busy instance would: every order transition, deliveries, and an HTTP-like
-/// request histogram over routes, methods and status codes, next to the runtime meter.
+/// The console's metrics export (our meter through the bridge, the platform meters through the adapter, the
+/// process metrics) filled the way a busy instance would: every order transition, deliveries, and the HTTP
+/// middleware's request histogram over routes, methods and status codes.
 /// </summary>
-internal static class BusyInstance
+internal sealed class BusyInstance : IDisposable
 {
-    public const string HttpMeterName = "Bench.Http";
+    private readonly ServiceProvider _services;
+    private readonly MetricsExport _export;
 
-    public static void Record(Meter http, int routes)
+    private BusyInstance(int routes)
+    {
+        _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        _export = new MetricsExport(Options.Create(new MetricsOptions()), _services.GetRequiredService<IMeterFactory>());
+        RecordOrders();
+        RecordRequests(Metrics.WithCustomRegistry(_export.Registry), routes);
+    }
+
+    public CollectorRegistry Registry => _export.Registry;
+
+    public static BusyInstance Start(int routes) => new(routes);
+
+    public void Dispose()
+    {
+        _export.Dispose();
+        _services.Dispose();
+    }
+
+    private static void RecordOrders()
     {
         var now = DateTimeOffset.UtcNow;
         var statuses = OrderStatusNames.All;
@@ -31,15 +55,21 @@ internal static class BusyInstance
         }
 
         OrderMetrics.RecordCreated();
-        var duration = http.CreateHistogram("http.server.request.duration", unit: "s", description: "HTTP request duration.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] });
+        LiveMetrics.RecordUpdateLatency(TimeSpan.FromMilliseconds(12));
+    }
+
+    // The same family, labels and buckets as prometheus-net's HTTP request duration middleware.
+    private static void RecordRequests(IMetricFactory factory, int routes)
+    {
+        var duration = factory.CreateHistogram("http_request_duration_seconds", "The duration of HTTP requests processed by an ASP.NET Core application.",
+            ["code", "method", "controller", "action", "endpoint"], new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
         foreach (var route in Enumerable.Range(0, routes))
         {
             foreach (var method in new[] { "GET", "POST" })
             {
-                foreach (var status in new[] { 200, 400, 404, 500 })
+                foreach (var status in new[] { "200", "400", "404", "500" })
                 {
-                    duration.Record(0.01 * (route % 7), new("http.route", $"/api/orders/{route}"), new("http.request.method", method), new("http.response.status_code", status));
+                    duration.WithLabels(status, method, "", "", $"/api/orders/{route}").Observe(0.01 * (route % 7));
                 }
             }
         }

@@ -1,47 +1,17 @@
-using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Globalization;
 using MetricsScrapeBench;
-using OrderConsole.Observability;
 
-// Usage: dotnet run -c Release --project bench/MetricsScrapeBench [-- scrapes [routes]]
-// Measures MetricsCollector.WriteTo into a string, as /metrics does: observable callbacks, formatting, the copy.
+// Usage: dotnet run -c Release --project bench/MetricsScrapeBench [-- scrapes [typical-routes large-routes]]
+// Measures one /metrics scrape as the endpoint makes it: the registry's collect callbacks (our observable
+// instruments, the meter adapter's, the process metrics) and the text serialization into a buffer.
 var scrapes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
-var routes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 25;
+var typicalRoutes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+var largeRoutes = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25;
 
-using var http = new Meter(BusyInstance.HttpMeterName);
-var options = new MetricsOptions();
-options.Meters = [.. options.Meters, BusyInstance.HttpMeterName];
-using var collector = new MetricsCollector(options);
-BusyInstance.Record(http, routes);
-
-string Scrape()
+Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+foreach (var (label, routes) in new[] { ("typical", typicalRoutes), ("large", largeRoutes) })
 {
-    using var text = new StringWriter(CultureInfo.InvariantCulture);
-    collector.WriteTo(text);
-    return text.ToString();
+    using var instance = BusyInstance.Start(routes);
+    var result = await ScrapeCost.MeasureAsync(instance.Registry, scrapes);
+    Console.WriteLine($"{label} scrape ({routes} HTTP route(s)): {result}");
 }
-
-var sample = Scrape();
-var lines = sample.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-for (var i = 0; i < 200; i++)
-{
-    Scrape();
-}
-
-var times = new double[scrapes];
-var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-var total = Stopwatch.StartNew();
-for (var i = 0; i < scrapes; i++)
-{
-    var start = Stopwatch.GetTimestamp();
-    Scrape();
-    times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
-}
-
-total.Stop();
-var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-Array.Sort(times);
-
-Console.WriteLine($"{Environment.ProcessorCount} cores; {collector.Families.Count} families, {lines.Count(line => line[0] != '#')} samples, {sample.Length:N0} characters per scrape");
-Console.WriteLine($"{scrapes:N0} scrapes: mean {total.Elapsed.TotalMicroseconds / scrapes:N0} µs, p50 {times[scrapes / 2]:N0} µs, p99 {times[(int)(scrapes * 0.99)]:N0} µs, allocated {allocated / scrapes:N0} bytes per scrape");
