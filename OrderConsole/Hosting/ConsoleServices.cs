@@ -1,3 +1,4 @@
+using OrderConsole.Accounts;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Redis;
@@ -27,10 +28,10 @@ public static class ConsoleServices
             AddRedisStore(services, configuration, redis!);
         }
 
-        // Demo data is on by default only for the embedded store.
-        var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: inMemory);
+        // Demo data only where asked: the shipped settings say false, Development's say true.
+        var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: false);
         services.AddSingleton(new StoreDescription(inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
-        services.AddSingleton(new DemoAccess(configuration["Demo:Password"] ?? DemoAccess.DefaultPassword));
+        services.AddSingleton(new DemoAccess(configuration["Demo:Password"] is { Length: > 0 } password ? password : DemoAccess.DefaultPassword));
 
         services.AddSingleton<OrderService>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());
@@ -39,13 +40,21 @@ public static class ConsoleServices
             services.AddHostedService<DemoSeeding>();
         }
 
+        services.AddFirstAdmin();
+
         // Registered after the seeding so its snapshot includes the demo data.
         services.AddSingleton<LiveOrders>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveOrders>());
 
         services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [StoreReadiness.Tag]);
         services.AddConsoleAccounts();
-        services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            WireJson.Configure(json.SerializerOptions);
+
+            // The web defaults read "9.5" as a number; on our API a number is only ever a JSON number.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         return services;
     }
 
@@ -59,6 +68,7 @@ public static class ConsoleServices
         services.AddSingleton<InMemoryUserAccounts>();
         services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
+        services.AddSingleton<IRequestFingerprints, InMemoryRequestFingerprints>();
     }
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -79,5 +89,6 @@ public static class ConsoleServices
         services.AddSingleton<RedisUserAccounts>();
         services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<RedisUserAccounts>());
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<RedisUserAccounts>());
+        services.AddSingleton<IRequestFingerprints, RedisRequestFingerprints>();
     }
 }
