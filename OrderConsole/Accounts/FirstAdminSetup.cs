@@ -52,13 +52,15 @@ public sealed class FirstAdminSetup(IUserAccounts accounts, IServiceScopeFactory
         if (options.UserName is { } userName)
         {
             var created = await CreateAdminAsync(userName, options.Password ?? string.Empty);
-            if (!created.Succeeded)
+
+            // Instances starting together on one store race for it; one creating the admin is enough.
+            if (!created.Succeeded && !await AdminExistsAsync(cancellationToken))
             {
                 throw new InvalidOperationException(
                     $"Admin:UserName and Admin:Password could not create the first admin {userName}: {string.Join(" ", created.Errors.Select(error => error.Description))}");
             }
 
-            logger.LogInformation("Created the first admin {UserName} from Admin:UserName and Admin:Password", userName);
+            logger.LogInformation("The first admin {UserName} exists, from Admin:UserName and Admin:Password", userName);
             return;
         }
 

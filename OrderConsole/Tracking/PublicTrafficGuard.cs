@@ -8,7 +8,7 @@ namespace OrderConsole.Tracking;
 /// <summary>
 /// What keeps the public tracking endpoints from being walked or swamped, on top of the per-client request limit:
 /// a look-up that finds nothing (404) or is malformed (400) also draws <c>RateLimits:Public:FailureCost</c> permits
-/// (default 5) from a second per-client budget of the same size and window, so guessing runs dry several times
+/// (default 5; 0 turns this off) from a second per-client budget of the same size and window, so guessing runs dry several times
 /// sooner than following a real order; and one client address may hold at most
 /// <c>RateLimits:PublicStreams:PerClient</c> (default 10) tracking streams open at once.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class PublicTrafficGuard : IDisposable
     public PublicTrafficGuard(IConfiguration configuration)
     {
         var budget = ClientRateLimit.From(configuration.GetSection("RateLimits:Public"), ConsoleRateLimits.PublicDefaults).ToWindow();
-        FailureCost = Math.Clamp(configuration.GetValue("RateLimits:Public:FailureCost", 5), 1, budget.PermitLimit);
+        FailureCost = Math.Clamp(configuration.GetValue("RateLimits:Public:FailureCost", 5), 0, budget.PermitLimit);
         StreamsPerClient = configuration.GetValue("RateLimits:PublicStreams:PerClient", 10);
         if (StreamsPerClient < 1)
         {
@@ -63,7 +63,7 @@ public sealed class PublicTrafficGuard : IDisposable
 
     private void CountFailure(HttpContext context, string client)
     {
-        if (context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
+        if (FailureCost > 0 && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
         {
             var left = (int)(_failures.GetStatistics(client)?.CurrentAvailablePermits ?? 0);
             using var drawn = _failures.AttemptAcquire(client, Math.Min(FailureCost, left));
