@@ -7,8 +7,12 @@ namespace OrderConsole.Tests.Security;
 /// <summary>The console hosted in-process with the settings a test names, on top of the shipped ones.</summary>
 public sealed partial class ConsoleHost(string environment, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
+    /// <summary>Anything else the test changes about the host.</summary>
+    public Action<IWebHostBuilder>? Configure { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        Configure?.Invoke(builder);
         builder.UseEnvironment(environment);
         foreach (var (key, value) in settings)
         {
