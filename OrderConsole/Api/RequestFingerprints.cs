@@ -13,9 +13,6 @@ namespace OrderConsole.Api;
 /// </summary>
 public static class RequestFingerprints
 {
-    /// <summary>Bodies are hashed up to this size; larger ones are refused by the endpoints' own limits first.</summary>
-    private const int MaxHashedBody = 4 * 1024 * 1024;
-
     public static IApplicationBuilder UseRequestFingerprints(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
@@ -34,7 +31,8 @@ public static class RequestFingerprints
             return;
         }
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxHashedBody);
+        // Read once here and again by the endpoint; the server's body-size limit bounds it.
+        request.EnableBuffering(bufferThreshold: 64 * 1024);
         byte[] body;
         using (var copy = new MemoryStream())
         {
