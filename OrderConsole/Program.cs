@@ -8,6 +8,9 @@ using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Nothing says which server software answers.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
 builder.Services.AddOrderConsole(builder.Configuration);
 builder.Services.AddOrderApi(builder.Configuration);
 builder.Services.AddPrometheusMetrics();
@@ -21,12 +24,18 @@ var app = builder.Build();
 
 app.UsePrometheusMetrics();
 app.UseExceptionHandler();
+app.UseStatusProblems();
+app.UseSecurityHeaders();
 app.UseWebSockets();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseCookieRequestForgeryChecks();
 app.UseRateLimiter();
+app.UsePublicTrafficGuard();
+app.UseRequestFingerprints();
 app.UseOutputCache();
 app.UseAntiforgery();
+app.UseApiDocsAccess();
 app.UseSwaggerUI(swagger =>
 {
     swagger.RoutePrefix = "docs";

@@ -17,6 +17,7 @@
 #   OC_ENVIRONMENT      the apps' ASPNETCORE_ENVIRONMENT (default: Development for a build output, whose
 #                       package assets are served only in Development; Production for a published output)
 #   OC_DEMO_ENABLED     seed demo data into an empty store (default true)
+#   OC_DEMO_PASSWORD    the demo users' password (default: the published one, which only Development accepts)
 #   OC_START_TIMEOUT    seconds to wait for each part to become ready (default 60)
 #   OC_KEEP_LOGS        true: stop keeps the run directory and its logs
 set -euo pipefail
@@ -130,7 +131,7 @@ start() {
     port="${name}_port"
     (cd "$(dirname "$dll")" && launch "$name" env ASPNETCORE_ENVIRONMENT="$environment" \
       ASPNETCORE_URLS="http://127.0.0.1:${!port}" Redis__ConnectionString="127.0.0.1:$redis_port" \
-      InstanceName="$name" Demo__Enabled="${OC_DEMO_ENABLED:-true}" \
+      InstanceName="$name" Demo__Enabled="${OC_DEMO_ENABLED:-true}" Demo__Password="${OC_DEMO_PASSWORD:-}" \
       dotnet exec "$dll")
   done
   wait_for app1 http_ok "http://127.0.0.1:$app1_port/readyz"

@@ -37,7 +37,7 @@ public static class OrderChanges
         var next = MoveTo(order, OrderStatus.SupplierAccepted, now);
         return next with
         {
-            SupplierNotes = OrderInput.Optional(notes, "notes", OrderInput.MaxTextLength),
+            SupplierNotes = OrderInput.Optional(notes, "notes", OrderInput.MaxTextLength, multiLine: true),
             EstimatedDeliveryTime = OrderInput.EstimatedMinutes(estimatedMinutes),
             SupplierRespondedAt = now,
         };
@@ -48,7 +48,7 @@ public static class OrderChanges
         var next = MoveTo(order, OrderStatus.SupplierRejected, now);
         return next with
         {
-            RejectionReason = OrderInput.Required(reason, "rejection_reason", OrderInput.MaxTextLength),
+            RejectionReason = OrderInput.Required(reason, "rejection_reason", OrderInput.MaxTextLength, multiLine: true),
             SupplierRespondedAt = now,
         };
     }
@@ -116,7 +116,7 @@ public static class OrderChanges
     public static Order Cancel(Order order, string? reason, DateTimeOffset now) =>
         MoveTo(order, OrderStatus.Cancelled, now) with
         {
-            CancellationReason = OrderInput.Required(reason, "cancellation_reason", OrderInput.MaxTextLength),
+            CancellationReason = OrderInput.Required(reason, "cancellation_reason", OrderInput.MaxTextLength, multiLine: true),
         };
 
     /// <summary>

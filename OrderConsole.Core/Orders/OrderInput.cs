@@ -12,8 +12,11 @@ public static partial class OrderInput
     public const int MaxItems = 50;
     public const int MaxQuantity = 100;
 
-    /// <summary>Trims <paramref name="value"/> and checks it is present and short enough.</summary>
-    public static string Required(string? value, string field, int maxLength)
+    /// <summary>
+    /// Trims <paramref name="value"/> and checks it is present, short enough and plain text (see <see cref="PlainText"/>);
+    /// <paramref name="multiLine"/> fields may hold line breaks.
+    /// </summary>
+    public static string Required(string? value, string field, int maxLength, bool multiLine = false)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -21,14 +24,42 @@ public static partial class OrderInput
             throw new OrderValidationException(field, $"{Words(field)} is required");
         }
 
-        return MaxLength(trimmed, field, maxLength);
+        return PlainText(MaxLength(trimmed, field, maxLength), field, multiLine);
     }
 
-    /// <summary>Trims <paramref name="value"/>; empty becomes null; checks the length.</summary>
-    public static string? Optional(string? value, string field, int maxLength)
+    /// <summary>Trims <paramref name="value"/>; empty becomes null; checks the length and that it is plain text.</summary>
+    public static string? Optional(string? value, string field, int maxLength, bool multiLine = false)
     {
         var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : MaxLength(trimmed, field, maxLength);
+        return string.IsNullOrEmpty(trimmed) ? null : PlainText(MaxLength(trimmed, field, maxLength), field, multiLine);
+    }
+
+    /// <summary>
+    /// Refuses control characters (a line break only where <paramref name="multiLine"/>) and the Unicode
+    /// direction overrides, embeddings and isolates, which make text display differently from what it says.
+    /// </summary>
+    public static string PlainText(string value, string field, bool multiLine = false)
+    {
+        foreach (var c in value)
+        {
+            if (multiLine && c is '\n' or '\r')
+            {
+                continue;
+            }
+
+            if (char.IsControl(c))
+            {
+                throw new OrderValidationException(field, $"{Words(field)} contains a control character (U+{(int)c:X4}); use plain text");
+            }
+
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069')
+            {
+                throw new OrderValidationException(
+                    field, $"{Words(field)} contains a text-direction control (U+{(int)c:X4}), which makes it display differently from what it says; remove it");
+            }
+        }
+
+        return value;
     }
 
     public static string? Phone(string? value, string field = "customer_phone")

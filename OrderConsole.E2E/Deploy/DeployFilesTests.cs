@@ -111,6 +111,21 @@ public sealed class DeployFilesTests
     }
 
     [Fact]
+    public void The_compose_file_runs_without_demo_data_unless_asked_and_passes_the_first_admin_through()
+    {
+        var services = ComposeServices();
+
+        foreach (var name in new[] { "app1", "app2" })
+        {
+            var environment = (YamlMappingNode)services[name]["environment"];
+            Assert.Equal("${DEMO_ENABLED:-false}", Scalar(environment, "Demo__Enabled"));
+            Assert.Equal("${DEMO_PASSWORD:-}", Scalar(environment, "Demo__Password"));
+            Assert.Equal("${ADMIN_USERNAME:-}", Scalar(environment, "Admin__UserName"));
+            Assert.Equal("${ADMIN_PASSWORD:-}", Scalar(environment, "Admin__Password"));
+        }
+    }
+
+    [Fact]
     public void The_compose_file_mounts_the_same_deploy_files_the_local_cluster_uses()
     {
         var services = ComposeServices();

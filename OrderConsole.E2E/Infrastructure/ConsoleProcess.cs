@@ -13,17 +13,18 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly List<string> _output;
 
-    private ConsoleProcess(Process process, Uri address)
+    private ConsoleProcess(Process process, Uri address, List<string> output)
     {
         _process = process;
         Address = address;
+        _output = output;
     }
 
     public Uri Address { get; }
 
-    /// <summary>Everything the process printed so far, for failure messages.</summary>
+    /// <summary>Everything the process printed so far (it keeps growing), for failure messages and what the log says.</summary>
     public string Output
     {
         get
@@ -48,6 +49,9 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+
+        // The browser tests work on the demo data, so they ask for it; a test that wants none says Demo__Enabled=false.
+        start.Environment["Demo__Enabled"] = "true";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -85,13 +89,7 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
         try
         {
             var address = await listening.Task.WaitAsync(s_startTimeout);
-            var console = new ConsoleProcess(process, address);
-            lock (lines)
-            {
-                console._output.AddRange(lines);
-            }
-
-            return console;
+            return new ConsoleProcess(process, address, lines);
         }
         catch
         {

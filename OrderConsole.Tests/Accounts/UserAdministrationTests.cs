@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using OrderConsole.Accounts;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Users;
 using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Accounts;
@@ -138,12 +141,28 @@ public sealed class UserAdministrationTests(AccountsConsole console) : UserAdmin
     }
 
     [Fact]
-    public async Task A_user_locked_out_by_wrong_passwords_is_listed_as_locked()
+    public async Task Wrong_passwords_from_outside_do_not_lock_the_account()
     {
         var created = await CreateUserAsync();
         for (var attempt = 0; attempt < 5; attempt++)
         {
             await CanSignInAsync(created.UserName, "wrong-password");
+        }
+
+        var listed = (await Administration.ListAsync(Admin)).Single(user => user.Id == created.Id);
+
+        // Anyone can type wrong passwords; the sign-in limits slow them down, the account itself stays open.
+        Assert.Equal((false, false), (listed.IsDisabled, listed.LockedUntil is not null));
+    }
+
+    [Fact]
+    public async Task A_user_an_admin_locked_until_later_is_listed_as_locked()
+    {
+        var created = await CreateUserAsync();
+        await using (var scope = Console.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(created.Id))!, DateTimeOffset.UtcNow.AddHours(1));
         }
 
         var listed = (await Administration.ListAsync(Admin)).Single(user => user.Id == created.Id);

@@ -72,7 +72,7 @@ public sealed partial class PageAuthorizationMatrixTests(WebApplicationFactory<P
     {
         var unlisted = ConsolePageTemplates().Where(template => s_pages.All(row => Normalized(row.Page) != template));
 
-        Assert.Equal(["/account/denied", "/account/login"], unlisted.Order(StringComparer.Ordinal));
+        Assert.Equal(["/account/denied", "/account/login", "/setup"], unlisted.Order(StringComparer.Ordinal));
     }
 
     [Theory]

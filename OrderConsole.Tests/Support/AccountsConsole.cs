@@ -14,5 +14,6 @@ public sealed class AccountsConsole : WebApplicationFactory<Program>
     public ShiftedClock StampClock { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureServices(services => services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = StampClock));
+        builder.UseSetting("Demo:Enabled", "true")
+            .ConfigureServices(services => services.Configure<SecurityStampValidatorOptions>(options => options.TimeProvider = StampClock));
 }

@@ -35,10 +35,10 @@ public sealed class PublicRateLimitTests(TinyRateLimitHost host) : IClassFixture
         var busy = IPAddress.Parse("203.0.113.2");
         for (var i = 0; i <= TinyRateLimitHost.PermitLimit; i++)
         {
-            await GetAsync(busy, "/api/track/supplier/LUI-999999");
+            await GetAsync(busy, "/api/track/99999999");
         }
 
-        var other = await GetAsync(IPAddress.Parse("203.0.113.3"), "/api/track/supplier/LUI-999999");
+        var other = await GetAsync(IPAddress.Parse("203.0.113.3"), "/api/track/99999999");
 
         Assert.Equal(StatusCodes.Status404NotFound, other.StatusCode);
     }

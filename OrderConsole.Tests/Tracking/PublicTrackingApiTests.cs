@@ -9,8 +9,8 @@ using OrderConsole.Tests.Support;
 namespace OrderConsole.Tests.Tracking;
 
 /// <summary>
-/// <c>GET /api/track/{tracking_id}</c> and <c>GET /api/track/supplier/{supplier_tracking_id}</c>: anyone holding a
-/// public code reads where the order is, and nothing personal about anyone.
+/// <c>GET /api/track/{tracking_id}</c>: anyone holding the tracking ID reads where the order is, and nothing personal
+/// about anyone; <c>GET /api/track/supplier/{supplier_tracking_id}</c> answers the same view to staff who may see the order.
 /// </summary>
 public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixture<PublicTrackingHost>
 {
@@ -48,7 +48,7 @@ public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixt
         var order = await _orders.InStatusAsync(OrderStatus.Preparing);
         var code = lowerCase ? order.SupplierTrackingId.ToLowerInvariant() : order.SupplierTrackingId;
 
-        var view = await GetViewAsync($"/api/track/supplier/{code}");
+        var view = await GetViewAsync($"/api/track/supplier/{code}", await ApiClient.AsAsync(host, "supplier1"));
 
         Assert.Equal(order.TrackingId, view.GetProperty("tracking_id").GetString());
         Assert.Equal("preparing", view.GetProperty("status").GetString());
@@ -89,7 +89,7 @@ public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixt
     [InlineData("-12")]
     public async Task A_malformed_supplier_tracking_id_answers_400_with_problem_details(string supplierTrackingId)
     {
-        using var client = SignedInClient.Anonymous(host);
+        using var client = await ApiClient.AsAsync(host, "dispatcher");
 
         using var response = await client.GetAsync(new Uri($"/api/track/supplier/{supplierTrackingId}", UriKind.Relative));
         var problem = await ProblemAsync(response);
@@ -103,7 +103,7 @@ public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixt
     [InlineData("/api/track/supplier/LUI-{0}")]
     public async Task An_unknown_code_answers_404_with_problem_details(string path)
     {
-        using var client = SignedInClient.Anonymous(host);
+        using var client = await ApiClient.AsAsync(host, "dispatcher");
         var unknown = await UnusedTrackingIdAsync();
 
         using var response = await client.GetAsync(new Uri(string.Format(CultureInfo.InvariantCulture, path, unknown), UriKind.Relative));
@@ -121,23 +121,49 @@ public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixt
     {
         var order = await _orders.InStatusAsync(status);
         using var client = SignedInClient.Anonymous(host);
+        using var staff = await ApiClient.AsAsync(host, "dispatcher");
 
         var byTrackingId = await client.GetStringAsync(new Uri($"/api/track/{order.TrackingId}", UriKind.Relative));
-        var bySupplierTrackingId = await client.GetStringAsync(new Uri($"/api/track/supplier/{order.SupplierTrackingId}", UriKind.Relative));
+        var bySupplierTrackingId = await staff.GetStringAsync(new Uri($"/api/track/supplier/{order.SupplierTrackingId}", UriKind.Relative));
 
         TrackedOrders.AssertNoPersonalData(byTrackingId, order);
         TrackedOrders.AssertNoPersonalData(bySupplierTrackingId, order);
     }
 
     [Fact]
-    public async Task The_driver_position_is_shown_while_the_order_is_in_transit()
+    public async Task The_tracking_id_never_shows_the_drivers_position_even_in_transit()
     {
         var order = await _orders.InStatusAsync(OrderStatus.InTransit);
 
-        var position = (await GetViewAsync($"/api/track/{order.TrackingId}")).GetProperty("driver_position");
+        var view = await GetViewAsync($"/api/track/{order.TrackingId}");
 
-        Assert.Equal(TrackedOrders.Latitude, position.GetProperty("latitude").GetDouble());
-        Assert.Equal(TrackedOrders.Longitude, position.GetProperty("longitude").GetDouble());
+        // An 8-digit ID can be guessed; where a driver is goes only to the unguessable tracking link.
+        Assert.Equal("in_transit", view.GetProperty("status").GetString());
+        Assert.False(view.TryGetProperty("driver_position", out _));
+    }
+
+    [Fact]
+    public async Task The_supplier_tracking_id_is_not_public()
+    {
+        var order = await _orders.InStatusAsync(OrderStatus.InTransit);
+        using var client = SignedInClient.Anonymous(host);
+
+        using var response = await client.GetAsync(new Uri($"/api/track/supplier/{order.SupplierTrackingId}", UriKind.Relative));
+        var problem = await ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("sign in", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supplier_cannot_read_another_suppliers_order_by_its_supplier_tracking_id()
+    {
+        var order = await _orders.InStatusAsync(OrderStatus.Preparing);
+        using var otherSupplier = await ApiClient.AsAsync(host, "supplier2");
+
+        using var response = await otherSupplier.GetAsync(new Uri($"/api/track/supplier/{order.SupplierTrackingId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Theory]
@@ -166,9 +192,9 @@ public sealed class PublicTrackingApiTests(PublicTrackingHost host) : IClassFixt
         Assert.DoesNotContain("Stavros", view.GetRawText(), StringComparison.Ordinal);
     }
 
-    private async Task<JsonElement> GetViewAsync(string path)
+    private async Task<JsonElement> GetViewAsync(string path, HttpClient? caller = null)
     {
-        using var client = SignedInClient.Anonymous(host);
+        using var client = caller ?? SignedInClient.Anonymous(host);
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();

@@ -7,7 +7,7 @@ namespace OrderConsole.Accounts;
 /// ASP.NET Core Identity's view of <see cref="IUserAccounts"/>: passwords, security stamps, lockout and roles.
 /// A disabled user reads as locked out for ever, so Identity refuses their sign-in by its own rules.
 /// </summary>
-public sealed class ConsoleUserStore(IUserAccounts accounts) :
+public sealed class ConsoleUserStore(IUserAccounts accounts, AccountStamps stamps) :
     IUserPasswordStore<ConsoleUser>,
     IUserSecurityStampStore<ConsoleUser>,
     IUserLockoutStore<ConsoleUser>,
@@ -24,6 +24,7 @@ public sealed class ConsoleUserStore(IUserAccounts accounts) :
         user.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         if (await accounts.UpdateAsync(user, expected, cancellationToken))
         {
+            stamps.Forget(user.Id);
             return IdentityResult.Success;
         }
 
@@ -34,6 +35,7 @@ public sealed class ConsoleUserStore(IUserAccounts accounts) :
     public async Task<IdentityResult> DeleteAsync(ConsoleUser user, CancellationToken cancellationToken)
     {
         await accounts.DeleteAsync(user.Id, cancellationToken);
+        stamps.Forget(user.Id);
         return IdentityResult.Success;
     }
 

@@ -12,7 +12,7 @@ namespace OrderConsole.Accounts;
 /// user through Identity's <see cref="UserManager{TUser}"/> in one save, so its validation runs and a refused
 /// change leaves the user as they were.
 /// </summary>
-public sealed class UserAdministration(UserManager<ConsoleUser> users, IUserAccounts accounts, IOrderStore store, TimeProvider clock)
+public sealed class UserAdministration(UserManager<ConsoleUser> users, IUserAccounts accounts, IOrderStore store, SignInGuard signInGuard, TimeProvider clock)
 {
     public const int MaxUserNameLength = 64;
 
@@ -92,6 +92,7 @@ public sealed class UserAdministration(UserManager<ConsoleUser> users, IUserAcco
         var user = await FindAsync(userId);
         (user.IsDisabled, user.LockoutEnd, user.AccessFailedCount) = (false, null, 0);
         Ensure(await users.UpdateAsync(user));
+        signInGuard.Forgive(user.UserName);
     }
 
     /// <summary>Sets a new password through Identity's reset; the old password and every open session stop working.</summary>
@@ -106,6 +107,7 @@ public sealed class UserAdministration(UserManager<ConsoleUser> users, IUserAcco
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Ensure(await users.ResetPasswordAsync(user, token, newPassword));
+        signInGuard.Forgive(user.UserName);
     }
 
     private async Task<ConsoleUser> RequireAdminAsync(ClaimsPrincipal caller)

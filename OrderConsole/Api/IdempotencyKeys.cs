@@ -6,6 +6,7 @@ namespace OrderConsole.Api;
 /// <summary>
 /// The <c>Idempotency-Key</c> header becomes the order service's command id, so a repeat answers with the first
 /// result instead of applying the command again. Keys are scoped to the caller: two clients may pick the same key.
+/// <see cref="RequestFingerprints"/> binds each key to the request it first came with, so it answers only for that one.
 /// </summary>
 public static class IdempotencyKeys
 {

@@ -178,6 +178,13 @@ public static class OrdersApi
     {
         if (request.SupplierId is { } id)
         {
+            if (request.SupplierName is { } named && !(await store.ListSuppliersAsync(cancellationToken))
+                .Any(supplier => supplier.Id == id && string.Equals(supplier.Name, named.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new OrderValidationException(
+                    "supplier_id,supplier_name", $"supplier_id \"{id}\" and supplier_name \"{named}\" do not name the same supplier; give one of them");
+            }
+
             return id;
         }
 
@@ -196,6 +203,12 @@ public static class OrdersApi
     {
         if (request.Items is { } items)
         {
+            if (request.PizzaName is not null || request.SupplierPrice is not null)
+            {
+                throw new OrderValidationException(
+                    "items,pizza_name", "give either items, or pizza_name with supplier_price, not both: they would describe the order twice");
+            }
+
             return [.. items.Select(item => new OrderItem(
                 item.Name ?? string.Empty,
                 item.Quantity ?? 1,
@@ -219,6 +232,13 @@ public static class OrdersApi
         var actor = ApiActors.AtOneOf(user, Role.Dispatcher);
         var orderId = ApiInput.OrderId(id);
         var driver = driverId ?? await DriverNamed(driverName, store, cancellationToken);
+        if (driverId is not null && !string.IsNullOrWhiteSpace(driverName) && await DriverNamed(driverName, store, cancellationToken) != driverId)
+        {
+            // Both given and they disagree: guessing which one was meant could send the wrong driver.
+            throw new OrderValidationException(
+                "driver_id,driver_name", $"driver_id \"{driverId}\" and driver_name \"{driverName}\" name different drivers; give one of them");
+        }
+
         return TypedResults.Ok(await move(actor, orderId, driver, IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken));
     }
 

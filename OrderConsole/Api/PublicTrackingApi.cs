@@ -1,14 +1,19 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OrderConsole.Accounts;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage;
 using OrderConsole.Hosting;
 using OrderConsole.Tracking;
 
 namespace OrderConsole.Api;
 
 /// <summary>
-/// <c>GET /api/track/{tracking_id}</c> and <c>GET /api/track/supplier/{supplier_tracking_id}</c>: an order's public
-/// view for anyone holding one of its public codes. Anonymous and rate limited per client address.
+/// <c>GET /api/track/{tracking_id}</c>: an order's public view for anyone holding its random 8-digit tracking ID,
+/// anonymous and rate limited per client address, without the driver's position (only the unguessable tracking
+/// link shows where the driver is). <c>GET /api/track/supplier/{supplier_tracking_id}</c>: the same by the supplier's
+/// sequential ID, for staff who may see the order — a sequence is no secret, so it opens nothing to the public.
 /// </summary>
 public static class PublicTrackingApi
 {
@@ -25,10 +30,13 @@ public static class PublicTrackingApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        track.MapGet("/supplier/{supplier_tracking_id}", TrackBySupplierTrackingIdAsync)
+        endpoints.MapGet("/api/track/supplier/{supplier_tracking_id}", TrackBySupplierTrackingIdAsync)
+            .RequireStaff(ConsoleRoles.Supplier, ConsoleRoles.Dispatcher, ConsoleRoles.Driver, ConsoleRoles.Customer)
             .WithName("TrackOrderBySupplierTrackingId")
-            .WithSummary("An order's public status, stages, ETA and driver by the supplier's tracking ID (e.g. LUI-123); no personal data")
+            .WithTags("Public tracking")
+            .WithSummary("Staff: an order's public status, stages, ETA and driver by the supplier's tracking ID (e.g. LUI-123), for orders the caller may see")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return endpoints;
@@ -43,13 +51,15 @@ public static class PublicTrackingApi
         }
 
         return await tracking.FindByTrackingIdAsync(trackingId, cancellationToken) is { } view
-            ? TypedResults.Ok(view)
+            ? TypedResults.Ok(view with { DriverPosition = null })
             : NotFound("No order has this tracking ID. Check the digits on the order confirmation.");
     }
 
     public static async Task<Results<Ok<PublicOrderView>, ProblemHttpResult>> TrackBySupplierTrackingIdAsync(
-        [FromRoute(Name = "supplier_tracking_id")] string supplierTrackingId, OrderTracking tracking, CancellationToken cancellationToken)
+        [FromRoute(Name = "supplier_tracking_id")] string supplierTrackingId, ClaimsPrincipal user, OrderTracking tracking, IOrderStore store,
+        CancellationToken cancellationToken)
     {
+        var reader = ApiActors.Reader(user);
         // People type codes in lower case; the codes themselves are upper case.
         var code = supplierTrackingId.Trim().ToUpperInvariant();
         if (!TrackingCodes.IsSupplierTrackingId(code))
@@ -57,8 +67,8 @@ public static class PublicTrackingApi
             return Malformed("A supplier tracking ID is the supplier's prefix, a dash and the order number, e.g. LUI-123.");
         }
 
-        return await tracking.FindBySupplierTrackingIdAsync(code, cancellationToken) is { } view
-            ? TypedResults.Ok(view)
+        return await store.FindBySupplierTrackingIdAsync(code, cancellationToken) is { } order && OrderAccess.CanSee(reader, order)
+            ? TypedResults.Ok(await tracking.ViewAsync(order, cancellationToken))
             : NotFound("No order has this supplier tracking ID. Check it against the supplier's receipt.");
     }
 

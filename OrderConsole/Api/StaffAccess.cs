@@ -7,7 +7,7 @@ namespace OrderConsole.Api;
 /// <summary>Who may call staff endpoints: signed in with the console cookie or a bearer token, in the given roles.</summary>
 public static class StaffAccess
 {
-    public static readonly string Schemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}";
+    public static readonly string Schemes = $"{IdentityConstants.ApplicationScheme},{RevocableBearer.SchemeName}";
 
     public static TBuilder RequireStaff<TBuilder>(this TBuilder endpoint, params string[] roles)
         where TBuilder : IEndpointConventionBuilder =>

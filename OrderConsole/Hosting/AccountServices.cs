@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -28,7 +29,13 @@ public static class AccountServices
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
-        services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddScheme<AuthenticationSchemeOptions, RevocableBearer>(RevocableBearer.SchemeName, _ => { });
+        services.AddSingleton<AccountStamps>();
+        services.AddSingleton(provider => SignInLimits.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<SignInGuard>();
+        services.AddScoped<PasswordCheck>();
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.Cookie.Name = "OrderConsole.Auth";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -46,18 +45,10 @@ public static class ConsoleRateLimits
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
             var window = ClientRateLimit.From(configuration.GetSection(section), defaults).ToWindow();
-            options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(context), _ => window));
+            options.AddPolicy(policy, context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => window));
         });
         return services;
     }
-
-    /// <summary>The caller's address; requests without one (e.g. over a Unix socket) share one partition.</summary>
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress switch
-    {
-        null => "unknown",
-        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
-        IPAddress address => address.ToString(),
-    };
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected)
     {

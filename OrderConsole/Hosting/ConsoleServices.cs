@@ -30,10 +30,10 @@ public static class ConsoleServices
             AddRedisStore(services, configuration, redis!);
         }
 
-        // Demo data is on by default only for the embedded store.
-        var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: inMemory);
+        // Demo data only where asked: the shipped settings say false, Development's say true.
+        var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: false);
         services.AddSingleton(new StoreDescription(inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
-        services.AddSingleton(new DemoAccess(configuration["Demo:Password"] ?? DemoAccess.DefaultPassword));
+        services.AddSingleton(new DemoAccess(configuration["Demo:Password"] is { Length: > 0 } password ? password : DemoAccess.DefaultPassword));
 
         services.AddSingleton<OrderService>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());
@@ -42,13 +42,21 @@ public static class ConsoleServices
             services.AddHostedService<DemoSeeding>();
         }
 
+        services.AddFirstAdmin();
+
         // Registered after the seeding so its snapshot includes the demo data.
         services.AddSingleton<LiveOrders>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveOrders>());
 
         services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [StoreReadiness.Tag]);
         services.AddConsoleAccounts();
-        services.ConfigureHttpJsonOptions(json => WireJson.Configure(json.SerializerOptions));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            WireJson.Configure(json.SerializerOptions);
+
+            // The web defaults read "9.5" as a number; on our API a number is only ever a JSON number.
+            json.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         return services;
     }
 
@@ -64,6 +72,7 @@ public static class ConsoleServices
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
         services.AddOptions<KeyManagementOptions>()
             .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
+        services.AddSingleton<IRequestFingerprints, InMemoryRequestFingerprints>();
     }
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -83,6 +92,7 @@ public static class ConsoleServices
         services.AddKeyedSingleton<IOrderFeed>(FeedFollower.ReplayFeed, (provider, _) =>
             new RedisOrderFeed(provider.GetRequiredService<RedisStoreConnection>(), provider.GetRequiredService<RedisStoreOptions>()));
         services.AddSingleton<IUserAccounts, RedisUserAccounts>();
+        services.AddSingleton<IRequestFingerprints, RedisRequestFingerprints>();
 
         // Data-protection keys in a Redis list beside the orders, so a cookie issued by one instance is read by all.
         // The framework asks for the database only when it first reads or writes a key, after the options below

@@ -11,7 +11,9 @@ namespace OrderConsole.Hosting;
 /// Seeds demo data into an empty store at start-up, before the read model loads its snapshot, and makes sure
 /// the demo users exist with the demo password.
 /// </summary>
-internal sealed class DemoSeeding(IOrderStore store, OrderService orders, IServiceScopeFactory scopes, DemoAccess access, ILogger<DemoSeeding> logger) : IHostedService
+internal sealed class DemoSeeding(
+    IOrderStore store, OrderService orders, IServiceScopeFactory scopes, DemoAccess access, IHostEnvironment environment, ILogger<DemoSeeding> logger)
+    : IHostedService
 {
     /// <summary>The demo users: name, role, and the supplier or driver they are bound to.</summary>
     public static IReadOnlyList<(string Name, Role Role, string? SupplierId, string? DriverId)> Users { get; } =
@@ -24,8 +26,20 @@ internal sealed class DemoSeeding(IOrderStore store, OrderService orders, IServi
         ("driver", Role.Driver, null, "drv-ana"),
     ];
 
+    /// <summary>What the log says when demo mode would hand out the published demo password outside Development.</summary>
+    public const string DefaultPasswordRefusal =
+        "Demo mode is on (Demo:Enabled=true) outside Development with the published default demo password; " +
+        "the console does not start like this. Set Demo:Password (Demo__Password) to a password of your own, or turn demo mode off.";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Everyone knows the default password: outside a developer's machine it would open every demo account.
+        if (!environment.IsDevelopment() && access.Password == DemoAccess.DefaultPassword)
+        {
+            logger.LogCritical(DefaultPasswordRefusal);
+            throw new InvalidOperationException(DefaultPasswordRefusal);
+        }
+
         if (await DemoData.SeedIfEmptyAsync(store, orders, cancellationToken))
         {
             logger.LogInformation("Seeded demo data: {Suppliers} suppliers, {Drivers} drivers", DemoData.Suppliers.Count, DemoData.Drivers.Count);

@@ -24,9 +24,6 @@ public sealed class OrderTracking(IOrderStore store, LiveOrders live)
     public Task<PublicOrderView?> FindByTrackingIdAsync(string trackingId, CancellationToken cancellationToken) =>
         ViewByCodeAsync(trackingId, order => order.TrackingId, store.FindByTrackingIdAsync, cancellationToken);
 
-    public Task<PublicOrderView?> FindBySupplierTrackingIdAsync(string supplierTrackingId, CancellationToken cancellationToken) =>
-        ViewByCodeAsync(supplierTrackingId, order => order.SupplierTrackingId, store.FindBySupplierTrackingIdAsync, cancellationToken);
-
     /// <summary>The order behind a public link, or null for an unknown or malformed token.</summary>
     public Task<Order?> FindByTokenAsync(string token, CancellationToken cancellationToken) =>
         TrackingCodes.IsTrackingToken(token) ? store.FindByTrackingTokenAsync(token, cancellationToken) : Task.FromResult<Order?>(null);

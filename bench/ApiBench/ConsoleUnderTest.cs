@@ -15,6 +15,9 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The demo users' password for this run.</summary>
+    public const string DemoPassword = "bench-demo-password";
+
     public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString)
     {
         var port = RedisStoreBench.RedisServerProcess.FreePort();
@@ -25,6 +28,10 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Demo__Enabled"] = "true";
+
+        // Outside Development the console refuses demo mode with the published default password.
+        start.Environment["Demo__Password"] = DemoPassword;
+        start.Environment["RateLimits__SignIn__PermitLimit"] = "1000000000";
         start.Environment["RateLimits__Public__PermitLimit"] = "1000000000";
         start.Environment["RateLimits__State__PermitLimit"] = "1000000000";
         if (redisConnectionString is not null)

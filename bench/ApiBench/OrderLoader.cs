@@ -10,7 +10,7 @@ internal sealed class OrderLoader(Uri address)
     public async Task<HttpClient> SignInAsync(string user)
     {
         var client = new HttpClient { BaseAddress = address };
-        using var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = "orderconsole" });
+        using var response = await client.PostAsJsonAsync("/api/auth/login", new { username = user, password = ConsoleUnderTest.DemoPassword });
         response.EnsureSuccessStatusCode();
         using var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
