@@ -1,9 +1,7 @@
-using OrderConsole.Core.Redis;
 using OrderConsole.Core.Storage;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Tests.Infrastructure;
-using OrderConsole.Tests.Redis;
 
 namespace OrderConsole.Tests.Storage;
 
@@ -51,7 +49,7 @@ public sealed class InMemoryRequestFingerprintsTests : RequestFingerprintsContra
 [Collection(RedisCollection.Name)]
 public sealed class RedisRequestFingerprintsTests(RedisServerFixture server) : RequestFingerprintsContract, IAsyncLifetime
 {
-    private RedisConnection _redis = default!;
+    private RedisStoreConnection _redis = default!;
 
     public async Task InitializeAsync() => _redis = await server.ConnectAsync();
 
