@@ -43,6 +43,7 @@ foreach (var callers in concurrencies)
 // The feed on a second instance: its own multiplexer, woken by the wake-up each write publishes.
 await using var secondRedis = await RedisStoreConnection.ConnectAsync(configuration);
 await using var secondFeed = new RedisOrderFeed(secondRedis, new RedisStoreOptions());
+await FeedLatency.RunAsync(orders, secondFeed, await StoreLoad.CreateOrdersAsync(orders, 50, feedRate), feedRate); // warm-up, one second
 var feedOrders = await StoreLoad.CreateOrdersAsync(orders, 50, feedRate * 5);
 var (events, p50, p99, rate) = await FeedLatency.RunAsync(orders, secondFeed, feedOrders, feedRate);
 Console.WriteLine();
