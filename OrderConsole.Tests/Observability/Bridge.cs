@@ -9,11 +9,11 @@ public sealed class Bridge : IDisposable
 {
     private readonly ConsoleMeterBridge _bridge;
 
-    public Bridge(int maxSeries = 1000)
+    public Bridge(int maxSeries = 1000, object? scope = null)
     {
         Meter = Exposition.NewMeter();
         Registry = Metrics.NewCustomRegistry();
-        _bridge = new ConsoleMeterBridge(Registry, maxSeries, MetricsExport.DefaultBuckets, Meter.Name);
+        _bridge = new ConsoleMeterBridge(Registry, maxSeries, MetricsExport.DefaultBuckets, Meter.Name, scope);
     }
 
     public Meter Meter { get; }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OrderConsole.Tests.Observability;
 
@@ -204,5 +205,41 @@ public sealed class ConsoleMeterBridgeTests
 
         Assert.Equal(1, scrape.Value(bridge.Family("connection_state"), "state=\"connected\""));
         Assert.Single(scrape.Named(bridge.Family("connection_state")));
+    }
+
+    [Fact]
+    public async Task Instruments_of_one_name_on_several_meters_feed_one_metric_and_a_disposed_one_leaves_it()
+    {
+        using var bridge = new Bridge();
+        using var second = new Meter(bridge.Meter.Name);
+        var third = new Meter(bridge.Meter.Name);
+        bridge.Meter.CreateCounter<long>("commands").Add(2);
+        second.CreateCounter<long>("commands").Add(3);
+        second.CreateObservableGauge("connection.state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("connection", "b")));
+        third.CreateObservableGauge("connection.state", () => new Measurement<int>(1, new KeyValuePair<string, object?>("connection", "c")));
+
+        var both = await bridge.ScrapeAsync();
+        third.Dispose();
+        var after = await bridge.ScrapeAsync();
+
+        Assert.Equal(5, both.Value(bridge.Family("commands_total")));
+        Assert.Equal(["connection=\"b\"", "connection=\"c\""], both.Named(bridge.Family("connection_state")).Select(sample => sample.Labels).Order(StringComparer.Ordinal));
+        Assert.Equal(["connection=\"b\""], after.Named(bridge.Family("connection_state")).Select(sample => sample.Labels));
+    }
+
+    [Fact]
+    public async Task A_meter_made_by_another_hosts_meter_factory_is_not_exported_but_one_made_by_this_apps_is()
+    {
+        await using var thisApp = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        await using var otherApp = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var thisFactory = thisApp.GetRequiredService<IMeterFactory>();
+        using var bridge = new Bridge(scope: thisFactory);
+        thisFactory.Create(bridge.Meter.Name).CreateCounter<long>("ours").Add(1);
+        otherApp.GetRequiredService<IMeterFactory>().Create(bridge.Meter.Name).CreateCounter<long>("theirs").Add(1);
+
+        var scrape = await bridge.ScrapeAsync();
+
+        Assert.Equal(1, scrape.Value(bridge.Family("ours_total")));
+        Assert.Empty(scrape.Named(bridge.Family("theirs_total")));
     }
 }

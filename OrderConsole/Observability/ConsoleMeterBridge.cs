@@ -10,7 +10,9 @@ namespace OrderConsole.Observability;
 /// adapter does not give (its counters are gauges, its series expire, it has no series cap): counters as
 /// <c>Counter</c>s ending in <c>_total</c>, histograms in seconds with the instrument's advised buckets, gauges
 /// as <c>Gauge</c>s. It listens from its creation, so nothing recorded before the first scrape is lost;
-/// observable instruments are read before every scrape.
+/// observable instruments are read before every scrape. Instruments with the same name (one per connection, or
+/// on the meters of one factory) feed one metric; meters created by another host's meter factory in the same
+/// process are not this app's and are left alone.
 /// </summary>
 public sealed class ConsoleMeterBridge : IDisposable
 {
@@ -19,7 +21,8 @@ public sealed class ConsoleMeterBridge : IDisposable
     private readonly SeriesCap _cap;
     private readonly double[] _defaultBuckets;
     private readonly string _meterName;
-    private readonly List<ExportedInstrument> _exported = [];
+    private readonly object? _scope;
+    private readonly Dictionary<string, ExportedInstrument> _exported = new(StringComparer.Ordinal);
     private readonly Lock _exportedLock = new();
     private readonly Lock _scrapeLock = new();
     private volatile bool _disposed;
@@ -28,8 +31,10 @@ public sealed class ConsoleMeterBridge : IDisposable
     /// <param name="maxSeriesPerMetric">The most label sets one metric may hold.</param>
     /// <param name="defaultBuckets">Bucket bounds, in seconds, for a histogram that advises none.</param>
     /// <param name="meterName">The meter to export; the console's own by default.</param>
-    public ConsoleMeterBridge(CollectorRegistry registry, int maxSeriesPerMetric, double[] defaultBuckets, string meterName = ConsoleMetrics.MeterName)
+    /// <param name="scope">The app's meter factory: a meter it did not create is taken only when it has no scope.</param>
+    public ConsoleMeterBridge(CollectorRegistry registry, int maxSeriesPerMetric, double[] defaultBuckets, string meterName = ConsoleMetrics.MeterName, object? scope = null)
     {
+        _scope = scope;
         _factory = Metrics.WithCustomRegistry(registry);
         _cap = new SeriesCap(maxSeriesPerMetric, _factory);
         _defaultBuckets = defaultBuckets;
@@ -53,7 +58,7 @@ public sealed class ConsoleMeterBridge : IDisposable
         {
             lock (_exportedLock)
             {
-                return [.. _exported];
+                return [.. _exported.Values];
             }
         }
     }
@@ -66,15 +71,26 @@ public sealed class ConsoleMeterBridge : IDisposable
 
     private void OnInstrumentPublished(Instrument instrument, MeterListener listener)
     {
-        if (instrument.Meter.Name != _meterName || InstrumentShape.Of(instrument) is not { } shape)
+        if (instrument.Meter.Name != _meterName
+            || (instrument.Meter.Scope is not null && !ReferenceEquals(instrument.Meter.Scope, _scope))
+            || InstrumentShape.Of(instrument) is not { } shape)
         {
             return;
         }
 
-        var exported = new ExportedInstrument(instrument, shape, _factory, _cap, _defaultBuckets);
+        var name = PrometheusNames.Family(instrument.Meter.Name, instrument.Name, instrument.Unit, shape.Kind);
+        ExportedInstrument exported;
         lock (_exportedLock)
         {
-            _exported.Add(exported);
+            if (!_exported.TryGetValue(name, out exported!))
+            {
+                exported = new ExportedInstrument(instrument, shape, _factory, _cap, _defaultBuckets);
+                _exported[name] = exported;
+            }
+            else if (exported.Shape != shape)
+            {
+                return; // The name is taken by an instrument of another kind.
+            }
         }
 
         listener.EnableMeasurementEvents(instrument, exported);

@@ -6,7 +6,7 @@ using Prometheus;
 namespace OrderConsole.Observability;
 
 /// <summary>
-/// One of the console's instruments as a native prometheus-net metric: a series per label set (tags sorted by
+/// One of the console's instruments (or several of one name) as a native prometheus-net metric: a series per label set (tags sorted by
 /// name), no more series than the cap allows; an observed instrument shows exactly what its callback reported
 /// at the last observation.
 /// </summary>
@@ -42,6 +42,8 @@ internal sealed class ExportedInstrument
 
     public string Help { get; }
 
+    public InstrumentShape Shape => _shape;
+
     public bool IsObserved => _shape.Observed;
 
     /// <summary>The histogram's bucket upper bounds (in the exported unit); empty for other kinds.</summary>
@@ -54,7 +56,11 @@ internal sealed class ExportedInstrument
         if (_shape.Observed)
         {
             // Observable instruments report only while an observation runs; it applies what they said at its end.
-            _observation?.Add(new Reading(key, names, values, value));
+            lock (_addLock)
+            {
+                _observation?.Add(new Reading(key, names, values, value));
+            }
+
             return;
         }
 

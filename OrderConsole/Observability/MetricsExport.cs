@@ -20,7 +20,7 @@ public sealed class MetricsExport : IDisposable
     public MetricsExport(IOptions<MetricsOptions> options, IMeterFactory meterFactory)
     {
         Registry = Metrics.NewCustomRegistry();
-        Bridge = new ConsoleMeterBridge(Registry, options.Value.MaxSeriesPerInstrument, DefaultBuckets);
+        Bridge = new ConsoleMeterBridge(Registry, options.Value.MaxSeriesPerInstrument, DefaultBuckets, scope: meterFactory);
         _platform = PlatformMeters.Export(Registry, options.Value, meterFactory);
     }
 
