@@ -32,7 +32,6 @@ app.UseSwaggerUI(swagger =>
     swagger.SwaggerEndpoint("/openapi/v1.json", "OrderConsole API");
 });
 app.MapStaticAssets();
-app.MapBlazorFrameworkScript();
 app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });

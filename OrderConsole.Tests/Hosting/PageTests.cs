@@ -23,7 +23,6 @@ public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("/")]
     [InlineData("/supplier")]
     [InlineData("/customer")]
     [InlineData("/dispatch")]

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using OrderConsole.Accounts;
+
+namespace OrderConsole.Components.Layout;
+
+/// <summary>One desk of the console: its page, its name and the roles that may work there (admins everywhere).</summary>
+public sealed record Desk(string Title, string Href, params string[] Roles)
+{
+    public bool IsOpenTo(ClaimsPrincipal user) => user.IsInRole(ConsoleRoles.Admin) || Roles.Any(user.IsInRole);
+}
+
+/// <summary>Every desk in navigation order, and which one a person lands on after signing in.</summary>
+public static class Desks
+{
+    public static IReadOnlyList<Desk> All { get; } =
+    [
+        new("Dashboard", "/dashboard"),
+        new("Supplier", "/supplier", ConsoleRoles.Supplier),
+        new("Customer", "/customer", ConsoleRoles.Customer),
+        new("Dispatch", "/dispatch", ConsoleRoles.Dispatcher),
+        new("All orders", "/orders", ConsoleRoles.Dispatcher),
+        new("Driver", "/driver", ConsoleRoles.Driver),
+        new("Users", "/admin/users"),
+    ];
+
+    /// <summary>
+    /// The page a person starts at: an admin the dashboard, everyone else the desk of their role (a person with
+    /// several roles the first of dispatch, supplier, customer, driver); null for an account with no role yet.
+    /// </summary>
+    public static string? HomeOf(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(ConsoleRoles.Admin))
+        {
+            return "/dashboard";
+        }
+
+        (string Role, string Href)[] homes =
+        [
+            (ConsoleRoles.Dispatcher, "/dispatch"),
+            (ConsoleRoles.Supplier, "/supplier"),
+            (ConsoleRoles.Customer, "/customer"),
+            (ConsoleRoles.Driver, "/driver"),
+        ];
+        return homes.FirstOrDefault(home => user.IsInRole(home.Role)).Href;
+    }
+}
