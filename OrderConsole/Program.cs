@@ -4,7 +4,6 @@ using OrderConsole.Components;
 using OrderConsole.Hosting;
 using OrderConsole.Observability;
 using OrderConsole.Tracking;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,7 +12,7 @@ builder.Services.AddOrderApi(builder.Configuration);
 builder.Services.AddPrometheusMetrics(builder.Configuration);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenCircuits();
-builder.Services.AddRadzenComponents();
+builder.Services.AddConsoleUi(builder.Configuration);
 builder.Services.AddConsoleRateLimits();
 builder.Services.AddPublicTracking();
 

@@ -1,10 +1,11 @@
 using System.Security.Claims;
+using MudBlazor;
 using OrderConsole.Accounts;
 
 namespace OrderConsole.Components.Layout;
 
 /// <summary>One desk of the console: its page, its name and the roles that may work there (admins everywhere).</summary>
-public sealed record Desk(string Title, string Href, params string[] Roles)
+public sealed record Desk(string Title, string Href, string Icon, params string[] Roles)
 {
     public bool IsOpenTo(ClaimsPrincipal user) => user.IsInRole(ConsoleRoles.Admin) || Roles.Any(user.IsInRole);
 }
@@ -14,13 +15,13 @@ public static class Desks
 {
     public static IReadOnlyList<Desk> All { get; } =
     [
-        new("Dashboard", "/dashboard"),
-        new("Supplier", "/supplier", ConsoleRoles.Supplier),
-        new("Customer", "/customer", ConsoleRoles.Customer),
-        new("Dispatch", "/dispatch", ConsoleRoles.Dispatcher),
-        new("All orders", "/orders", ConsoleRoles.Dispatcher),
-        new("Driver", "/driver", ConsoleRoles.Driver),
-        new("Users", "/admin/users"),
+        new("Dashboard", "/dashboard", Icons.Material.Filled.Dashboard),
+        new("Supplier", "/supplier", Icons.Material.Filled.Storefront, ConsoleRoles.Supplier),
+        new("Customer", "/customer", Icons.Material.Filled.ShoppingCart, ConsoleRoles.Customer),
+        new("Dispatch", "/dispatch", Icons.Material.Filled.Send, ConsoleRoles.Dispatcher),
+        new("All orders", "/orders", Icons.Material.Filled.ListAlt, ConsoleRoles.Dispatcher),
+        new("Driver", "/driver", Icons.Material.Filled.LocalShipping, ConsoleRoles.Driver),
+        new("Users", "/admin/users", Icons.Material.Filled.People),
     ];
 
     /// <summary>
