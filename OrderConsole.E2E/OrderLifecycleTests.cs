@@ -53,7 +53,7 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
         // The supplier accepts with an estimate; the offer appears on the customer page, priced with the markup.
         await supplier.GetByLabel("Estimated minutes").FillAsync("25");
         await supplier.GetByRole(AriaRole.Button, new() { Name = "Accept order" }).ClickAsync();
-        await Expect(rowOf(customer)).ToContainTextAsync("16.25");
+        await Expect(rowOf(customer)).ToContainTextAsync("$16.25");
         await Expect(rowOf(watcher)).ToContainTextAsync("supplier accepted");
 
         // The customer accepts the offer; the supplier's queue shows it.
@@ -102,7 +102,7 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
         await supplier.GetByLabel("Supplier price").FillAsync("10");
         await supplier.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
 
-        await Expect(supplier.GetByLabel("Item 1", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Pizza name is required");
+        await Expect(supplier.GetByLabel("Item 1", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Enter the item's name");
         await Expect(supplier.GetByRole(AriaRole.Row)).ToHaveCountAsync(rowsBefore);
     }
 }

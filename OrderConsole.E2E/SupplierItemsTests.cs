@@ -26,7 +26,7 @@ public sealed class SupplierItemsTests(ConsoleFixture fixture)
             await supplier.GetByLabel("Supplier price 2", new() { Exact = true }).FillAsync("4.25");
             await supplier.GetByLabel("Quantity 2", new() { Exact = true }).FillAsync("2");
             await supplier.GetByLabel("Quantity 2", new() { Exact = true }).PressAsync("Tab");
-            await Expect(supplier.GetByText("Total 21.00")).ToBeVisibleAsync();
+            await Expect(supplier.GetByText("Total $21.00")).ToBeVisibleAsync();
 
             await supplier.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
 

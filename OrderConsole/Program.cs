@@ -4,7 +4,6 @@ using OrderConsole.Components;
 using OrderConsole.Hosting;
 using OrderConsole.Observability;
 using OrderConsole.Tracking;
-using Radzen;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,7 +15,7 @@ builder.Services.AddOrderApi(builder.Configuration);
 builder.Services.AddPrometheusMetrics();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddOpenCircuits();
-builder.Services.AddRadzenComponents();
+builder.Services.AddConsoleUi(builder.Configuration);
 builder.Services.AddConsoleRateLimits();
 builder.Services.AddPublicTracking();
 
@@ -42,7 +41,6 @@ app.UseSwaggerUI(swagger =>
     swagger.SwaggerEndpoint("/openapi/v1.json", "OrderConsole API");
 });
 app.MapStaticAssets();
-app.MapBlazorFrameworkScript();
 app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });

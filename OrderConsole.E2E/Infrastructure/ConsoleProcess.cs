@@ -36,13 +36,16 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ConsoleProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="environment">Settings for the process, as environment variables.</param>
+    /// <param name="port">The loopback port to listen on; 0 picks a free one (a restart passes the old one again).</param>
+    /// <param name="assembly">OrderConsole.dll to start: this build's output unless a published copy is named.</param>
+    public static async Task<ConsoleProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null, int port = 0, string? assembly = null)
     {
-        var assembly = typeof(ConsoleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        assembly ??= typeof(ConsoleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(attribute => attribute.Key == "ConsoleAssembly").Value!;
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { "exec", Path.GetFullPath(assembly), "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { "exec", Path.GetFullPath(assembly), "--urls", $"http://127.0.0.1:{port}" },
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(assembly))!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -99,14 +102,19 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills the process at once, the way a crash or a kill -9 ends it, and waits until it is gone.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 

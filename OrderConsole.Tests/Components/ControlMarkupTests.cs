@@ -22,7 +22,7 @@ public sealed partial class ControlMarkupTests
     [InlineData(OrderStatus.Cancelled, "status-cancelled", "cancelled")]
     public async Task A_status_badge_shows_the_status_in_words_with_a_class_per_status(OrderStatus status, string cssClass, string text)
     {
-        var html = await MarkupRenderer.RenderAsync<OrderStatusBadge>(new Dictionary<string, object?> { ["Status"] = status });
+        var html = await ControlRenderer.RenderAsync<OrderStatusBadge>(new Dictionary<string, object?> { ["Status"] = status });
 
         Assert.Equal($"<span class=\"status {cssClass}\">{text}</span>", html);
     }
@@ -32,10 +32,10 @@ public sealed partial class ControlMarkupTests
     {
         var order = Samples.NewOrder(price: 10.03m, markup: 50m);
 
-        var html = await MarkupRenderer.RenderAsync<PriceBreakdown>(new Dictionary<string, object?> { ["Order"] = order });
+        var html = await ControlRenderer.RenderAsync<PriceBreakdown>(new Dictionary<string, object?> { ["Order"] = order });
 
         Assert.Equal(
-            [("Supplier price", "10.03"), ("Markup", "50 %"), ("Customer price", "15.05")],
+            [("Supplier price", "$10.03"), ("Markup", "50 %"), ("Customer price", "$15.05")],
             DefinitionPairs(html));
         Assert.Contains("aria-label=\"Price breakdown\"", html, StringComparison.Ordinal);
     }
@@ -45,10 +45,10 @@ public sealed partial class ControlMarkupTests
     {
         var order = Samples.NewOrder(price: 12m, markup: 12.5m) with { CustomerPrice = 13.99m };
 
-        var html = await MarkupRenderer.RenderAsync<PriceBreakdown>(new Dictionary<string, object?> { ["Order"] = order });
+        var html = await ControlRenderer.RenderAsync<PriceBreakdown>(new Dictionary<string, object?> { ["Order"] = order });
 
         Assert.Equal(
-            [("Supplier price", "12.00"), ("Markup", "12.5 %"), ("Customer price", "13.99")],
+            [("Supplier price", "$12.00"), ("Markup", "12.5 %"), ("Customer price", "$13.99")],
             DefinitionPairs(html));
     }
 
@@ -100,7 +100,7 @@ public sealed partial class ControlMarkupTests
         var errors = new FieldErrors();
         errors.Set("customer_name", "Customer name is required");
 
-        var html = await MarkupRenderer.RenderAsync<FieldError>(new Dictionary<string, object?>
+        var html = await ControlRenderer.RenderAsync<FieldError>(new Dictionary<string, object?>
         {
             ["Errors"] = errors,
             ["Field"] = "customer_name",
@@ -116,7 +116,7 @@ public sealed partial class ControlMarkupTests
         var errors = new FieldErrors();
         errors.Set("delivery_address", "Delivery address is required");
 
-        var html = await MarkupRenderer.RenderAsync<FieldError>(new Dictionary<string, object?> { ["Errors"] = errors, ["Field"] = "customer_name" });
+        var html = await ControlRenderer.RenderAsync<FieldError>(new Dictionary<string, object?> { ["Errors"] = errors, ["Field"] = "customer_name" });
 
         Assert.DoesNotContain("role=\"alert\"", html, StringComparison.Ordinal);
         Assert.Equal(string.Empty, html.Trim());
@@ -128,13 +128,13 @@ public sealed partial class ControlMarkupTests
         var errors = new FieldErrors();
         errors.Set("pizza_name", "<b>bold</b> is not a pizza");
 
-        var html = await MarkupRenderer.RenderAsync<FieldError>(new Dictionary<string, object?> { ["Errors"] = errors, ["Field"] = "pizza_name" });
+        var html = await ControlRenderer.RenderAsync<FieldError>(new Dictionary<string, object?> { ["Errors"] = errors, ["Field"] = "pizza_name" });
 
         Assert.Contains("&lt;b&gt;bold&lt;/b&gt; is not a pizza", html, StringComparison.Ordinal);
     }
 
     private static Task<string> RenderTimeAsync(DateTimeOffset? at, DateTimeOffset now) =>
-        MarkupRenderer.RenderAsync<RelativeTime>(new Dictionary<string, object?> { ["At"] = at, ["Now"] = now });
+        ControlRenderer.RenderAsync<RelativeTime>(new Dictionary<string, object?> { ["At"] = at, ["Now"] = now });
 
     private static List<(string Term, string Value)> DefinitionPairs(string html)
     {

@@ -67,10 +67,10 @@ public sealed partial class DispatchControlMarkupTests
     }
 
     private static Task<string> RenderBadgeAsync(Order order, DateTimeOffset now) =>
-        MarkupRenderer.RenderAsync<LateBadge>(new Dictionary<string, object?> { ["Order"] = order, ["Now"] = now });
+        ControlRenderer.RenderAsync<LateBadge>(new Dictionary<string, object?> { ["Order"] = order, ["Now"] = now });
 
     private static Task<string> RenderListAsync(IReadOnlyList<DriverToPickup> drivers) =>
-        MarkupRenderer.RenderAsync<DriverLineupList>(new Dictionary<string, object?> { ["Drivers"] = drivers });
+        ControlRenderer.RenderAsync<DriverLineupList>(new Dictionary<string, object?> { ["Drivers"] = drivers });
 
     /// <summary>Each list item as (name, distance or null, status), in order.</summary>
     private static List<(string Name, string? Distance, string Status)> Items(string html) =>

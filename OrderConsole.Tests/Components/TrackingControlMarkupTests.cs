@@ -199,7 +199,7 @@ public sealed partial class TrackingControlMarkupTests
     /// <summary>Renders without the scoped-CSS attributes (<c>b-…</c>), which change from build to build.</summary>
     private static async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        ScopeAttribute().Replace(await MarkupRenderer.RenderAsync<TComponent>(parameters), string.Empty);
+        ScopeAttribute().Replace(await ControlRenderer.RenderAsync<TComponent>(parameters), string.Empty);
 
     private static OrderEvent Change(string eventType, Order order, string actor, DateTimeOffset at) =>
         OrderEvent.ForOrder(eventType, order with { UpdatedAt = at }, actor, correlationId: null) with { EventId = "1" };

@@ -1,20 +1,14 @@
 using System.Net;
-using System.Reflection;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace OrderConsole.Tests.Hosting;
 
 /// <summary>
-/// The Blazor framework script the pages load is served byte for byte as the official ASP.NET Core runtime
-/// pack ships it. The test reads the pack's copy itself, from the assembly the build names in the
-/// <c>BlazorScriptSourceAssembly</c> metadata of OrderConsole.dll.
+/// The Blazor framework script the pages load comes from the SDK's own .NET 10 framework assets: served as
+/// JavaScript, and the one that reports reconnect states to the console's own reconnect display.
 /// </summary>
 public sealed class BlazorScriptTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private const string ResourceName = "_framework/blazor.web.js";
-
     [Fact]
     public async Task The_framework_script_is_served_as_javascript()
     {
@@ -27,44 +21,27 @@ public sealed class BlazorScriptTests(WebApplicationFactory<Program> factory) : 
     }
 
     [Fact]
-    public async Task The_framework_script_is_the_runtime_packs_own_copy_byte_for_byte()
+    public async Task The_framework_script_is_the_dotnet_10_one_that_reports_reconnect_states()
     {
         using var client = factory.CreateClient();
-        var expected = ReadResourceFromSourceAssembly();
 
-        var served = await client.GetByteArrayAsync(new Uri("/_framework/blazor.web.js", UriKind.Relative));
+        var script = await client.GetStringAsync(new Uri("/_framework/blazor.web.js", UriKind.Relative));
 
-        Assert.True(expected.Length > 10_000, $"the runtime pack's script has only {expected.Length} bytes");
-        Assert.Equal(expected.Length, served.Length);
-        Assert.True(expected.AsSpan().SequenceEqual(served), "the served script differs from the runtime pack's");
+        // .NET 10 added this event (and the circuit pause/resume it reports); an older script has neither.
+        Assert.Contains("components-reconnect-state-changed", script, StringComparison.Ordinal);
+        Assert.Contains("resumeCircuit", script, StringComparison.Ordinal);
     }
 
-    private static byte[] ReadResourceFromSourceAssembly()
+    [Fact]
+    public async Task The_reconnect_module_the_pages_load_is_served()
     {
-        var path = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .SingleOrDefault(attribute => attribute.Key == "BlazorScriptSourceAssembly")?.Value;
-        Assert.False(string.IsNullOrEmpty(path), "OrderConsole.dll does not name the assembly its Blazor script came from");
-        Assert.True(File.Exists(path), $"the runtime pack assembly {path} is missing; run dotnet restore");
+        using var client = factory.CreateClient();
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var module = System.Text.RegularExpressions.Regex.Match(page, "src=\"(?<src>[^\"]*ReconnectModal[^\"]*\\.js)\"").Groups["src"].Value;
 
-        using var stream = File.OpenRead(path);
-        using var pe = new PEReader(stream);
-        var metadata = pe.GetMetadataReader();
-        foreach (var handle in metadata.ManifestResources)
-        {
-            var resource = metadata.GetManifestResource(handle);
-            if (!resource.Implementation.IsNil || metadata.GetString(resource.Name) != ResourceName)
-            {
-                continue;
-            }
+        using var response = await client.GetAsync(new Uri("/" + module.TrimStart('/'), UriKind.Relative));
 
-            // Embedded resources sit in the CLI resources section, each as a 4-byte little-endian length and its bytes.
-            var resources = pe.GetSectionData(pe.PEHeaders.CorHeader!.ResourcesDirectory.RelativeVirtualAddress);
-            var reader = resources.GetReader(checked((int)resource.Offset), resources.Length - checked((int)resource.Offset));
-            var length = reader.ReadInt32();
-            return reader.ReadBytes(length);
-        }
-
-        Assert.Fail($"{path} embeds no {ResourceName}");
-        return [];
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("components-reconnect-state-changed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class PageAuthorizationMatrixTests(WebApplicationFactory<P
         Shown,
         Denied,
         SignIn,
+
+        /// <summary>Sends the person on to their own desk (see <see cref="DeskLandingTests"/> for which).</summary>
+        Desk,
     }
 
     /// <summary>The people in the columns of <see cref="s_pages"/>: null is someone who has not signed in.</summary>
@@ -32,7 +35,7 @@ public sealed partial class PageAuthorizationMatrixTests(WebApplicationFactory<P
     private static readonly (string Page, Access[] Access)[] s_pages =
     [
         //                   anonymous  admin   supplier1  supplier2  customer  dispatcher  driver
-        ("/",               [SignIn,    Shown,  Shown,     Shown,     Shown,    Shown,      Shown]),
+        ("/",               [SignIn,    Desk,   Desk,      Desk,      Desk,     Desk,       Desk]),
         ("/supplier",       [SignIn,    Shown,  Shown,     Shown,     Denied,   Denied,     Denied]),
         ("/customer",       [SignIn,    Shown,  Denied,    Denied,    Shown,    Denied,     Denied]),
         ("/dispatch",       [SignIn,    Shown,  Denied,    Denied,    Denied,   Shown,      Denied]),
@@ -102,6 +105,10 @@ public sealed partial class PageAuthorizationMatrixTests(WebApplicationFactory<P
             case SignIn:
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+                break;
+            case Desk:
+                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                Assert.DoesNotContain("/account/", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
                 break;
         }
     }

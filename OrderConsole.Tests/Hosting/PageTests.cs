@@ -23,7 +23,6 @@ public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("/")]
     [InlineData("/supplier")]
     [InlineData("/customer")]
     [InlineData("/dispatch")]
@@ -43,7 +42,6 @@ public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFi
     [InlineData("/customer", "Maya Patel")]
     [InlineData("/dispatch", "Ana Lopez")]
     [InlineData("/dispatch", "Eli Haddad")]
-    [InlineData("/orders", "Napoli Express")]
     [InlineData("/orders", "Every status (30)")]
     public async Task A_page_shows_the_demo_data(string path, string text)
     {

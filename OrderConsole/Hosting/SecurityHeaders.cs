@@ -8,7 +8,7 @@ namespace OrderConsole.Hosting;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// <c>style-src 'unsafe-inline'</c>: Radzen's components set <c>style</c> attributes (widths, positions, colours
+    /// <c>style-src 'unsafe-inline'</c>: MudBlazor's components and theme set <c>style</c> attributes (widths, positions, colours
     /// of charts), which a stricter policy would strip. Styles cannot run code; scripts stay locked to 'self'.
     /// <c>connect-src 'self'</c> covers the circuit's WebSocket and the tracking page's event stream.
     /// </summary>

@@ -9,6 +9,9 @@ public sealed class FieldErrors
 
     public bool Any => _messages.Count > 0;
 
+    /// <summary>Whether <paramref name="field"/> has a message, for a field's error state.</summary>
+    public bool Has(string field) => _messages.ContainsKey(field);
+
     public int Count => _messages.Count;
 
     public void Set(string field, string message) => _messages[field] = message;

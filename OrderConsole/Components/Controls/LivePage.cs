@@ -5,8 +5,6 @@ using OrderConsole.Core.Live;
 using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
-using OrderConsole.Core.Storage;
-using Radzen;
 
 namespace OrderConsole.Components.Controls;
 
@@ -24,9 +22,7 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     [Inject] protected OrderService Orders { get; set; } = default!;
 
-    [Inject] protected NotificationService Notifications { get; set; } = default!;
-
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private CommandRunner Commands { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
@@ -84,39 +80,17 @@ public abstract class LivePage : ComponentBase, IDisposable
     }
 
     /// <summary>Asks before something that cannot be undone; true only when the person says yes.</summary>
-    protected async Task<bool> ConfirmAsync(string question, string title, string yes)
-    {
-        var answer = await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = yes, CancelButtonText = "Keep it" });
-        return answer == true;
-    }
+    protected Task<bool> ConfirmAsync(string question, string title, string yes) => Commands.ConfirmAsync(question, title, yes);
 
-    /// <summary>
-    /// Runs a command. An input error goes next to its field; any other refusal becomes an error notification.
-    /// Returns true when the command succeeded.
-    /// </summary>
-    protected async Task<bool> RunAsync(string success, Func<Task> command)
+    /// <summary>Runs a command through the console's one <see cref="CommandRunner"/>; true when it succeeded.</summary>
+    protected async Task<bool> RunAsync(string success, Func<Task> command, Guid? orderId = null)
     {
-        Errors.Clear();
-        try
+        var done = await Commands.RunAsync(Errors, () => success, command, orderId);
+        if (done)
         {
-            await command();
-            Notifications.Notify(NotificationSeverity.Success, success, duration: 4000);
             Refresh();
-            return true;
-        }
-        catch (OrderValidationException invalid)
-        {
-            Errors.Set(invalid.Field, invalid.Message);
-        }
-        catch (OrderDomainException refused)
-        {
-            Notifications.Notify(NotificationSeverity.Error, "Not done", refused.Message, duration: 8000);
-        }
-        catch (StoreUnavailableException unavailable)
-        {
-            Notifications.Notify(NotificationSeverity.Warning, unavailable.OutcomeUnknown ? "Outcome unknown" : "Store unreachable", unavailable.Message, duration: 10000);
         }
 
-        return false;
+        return done;
     }
 }

@@ -6,14 +6,15 @@ using OrderConsole.Accounts;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
-using OrderConsole.Core.Storage;
-using Radzen;
 
 namespace OrderConsole.Components.Pages;
 
 /// <summary>The admin's user list: create users, change their roles and bindings, disable or enable them, reset passwords.</summary>
 public partial class AdminUsers : ComponentBase
 {
+    private const string UserNameField = "user_name";
+    private const string PasswordField = "password";
+
     private readonly FieldErrors _createErrors = new();
     private readonly FieldErrors _editErrors = new();
     private ClaimsPrincipal _caller = new();
@@ -33,9 +34,7 @@ public partial class AdminUsers : ComponentBase
 
     [Inject] private LiveOrders Live { get; set; } = default!;
 
-    [Inject] private NotificationService Notifications { get; set; } = default!;
-
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private CommandRunner Commands { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
@@ -106,34 +105,17 @@ public partial class AdminUsers : ComponentBase
     private Task EnableAsync() =>
         RunAsync(_editErrors, () => $"{Selected?.UserName} can sign in again", () => Administration.EnableAsync(_caller, _selectedId!));
 
-    private async Task<bool> ConfirmAsync(string question, string title, string yes) =>
-        await Dialogs.Confirm(question, title, new ConfirmOptions { OkButtonText = yes, CancelButtonText = "Keep it" }) == true;
+    private Task<bool> ConfirmAsync(string question, string title, string yes) => Commands.ConfirmAsync(question, title, yes);
 
-    /// <summary>Runs an account command: a refusal goes next to its field (when it has one) and into a notification; success reloads the list.</summary>
+    /// <summary>Runs an account command through the console's command runner; success reloads the list.</summary>
     private async Task<bool> RunAsync(FieldErrors errors, Func<string> success, Func<Task> command)
     {
-        errors.Clear();
-        try
+        if (!await Commands.RunAsync(errors, success, command))
         {
-            await command();
-            Notifications.Notify(NotificationSeverity.Success, success(), duration: 4000);
-            _users = await Administration.ListAsync(_caller);
-            return true;
-        }
-        catch (AccountChangeException refused)
-        {
-            if (refused.Field is { } field)
-            {
-                errors.Set(field, refused.Message);
-            }
-
-            Notifications.Notify(NotificationSeverity.Error, "Not done", refused.Message, duration: 8000);
-        }
-        catch (StoreUnavailableException unavailable)
-        {
-            Notifications.Notify(NotificationSeverity.Warning, unavailable.OutcomeUnknown ? "Outcome unknown" : "Store unreachable", unavailable.Message, duration: 10000);
+            return false;
         }
 
-        return false;
+        _users = await Administration.ListAsync(_caller);
+        return true;
     }
 }

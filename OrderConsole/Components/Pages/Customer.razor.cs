@@ -10,6 +10,10 @@ public partial class Customer : LivePage
 {
     private IReadOnlyList<Order> _offers = [];
     private IReadOnlyList<Order> _accepted = [];
+    private const string NameField = "customer_name";
+    private const string PhoneField = "customer_phone";
+    private const string AddressField = "delivery_address";
+
     private Guid? _selectedId;
     private string? _name;
     private string? _phone;
@@ -38,15 +42,37 @@ public partial class Customer : LivePage
     {
         if (await ConfirmAsync($"Cancel order {order.SupplierTrackingId} ({order.PizzaName})? This cannot be undone.", "Cancel order", "Yes, cancel"))
         {
-            await RunAsync($"Order {order.SupplierTrackingId} cancelled", () => Orders.CancelAsync(Actor, order.Id, "Cancelled by the customer"));
+            await RunAsync($"Order {order.SupplierTrackingId} cancelled", () => Orders.CancelAsync(Actor, order.Id, "Cancelled by the customer"), order.Id);
         }
     }
 
     private async Task AcceptAsync()
     {
-        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(Actor, _selectedId!.Value, new CustomerDetails(_name, _phone, _address))))
+        // The domain's own field rules, each on its own, so every mistake shows beside its field at once.
+        Errors.Clear();
+        Check(() => OrderInput.Required(_name, NameField, OrderInput.MaxNameLength));
+        Check(() => OrderInput.Phone(_phone));
+        Check(() => OrderInput.Required(_address, AddressField, OrderInput.MaxAddressLength));
+        if (Errors.Any)
+        {
+            return;
+        }
+
+        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(Actor, _selectedId!.Value, new CustomerDetails(_name, _phone, _address)), _selectedId))
         {
             _name = _phone = _address = null;
+        }
+    }
+
+    private void Check(Func<string?> rule)
+    {
+        try
+        {
+            rule();
+        }
+        catch (OrderValidationException invalid)
+        {
+            Errors.Set(invalid.Field, invalid.Message);
         }
     }
 }

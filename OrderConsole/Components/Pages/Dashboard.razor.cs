@@ -26,7 +26,16 @@ public partial class Dashboard : LivePage
     private IReadOnlyList<ChartPoint> _deliveryTimes = [];
     private bool _anyDeliveries;
 
+    private Layout.ViewerTime? _drawnFor;
+
     [Inject] private StoreDescription Store { get; set; } = default!;
+
+    /// <summary>The viewer's time zone, cascaded by the layout: the hourly charts are labelled on the viewer's clock.</summary>
+    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
+
+    private Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
+
+    private string ZoneName => Time.IsUtc ? "UTC" : "your time";
 
     [Inject] private OpenCircuits Circuits { get; set; } = default!;
 
@@ -74,7 +83,18 @@ public partial class Dashboard : LivePage
         _ => span.TotalMinutes.ToString("0.0 'min'", CultureInfo.InvariantCulture),
     };
 
-    private static string Hour(HourFigures hour) => hour.Start.ToString("HH:00", CultureInfo.InvariantCulture);
+    private string Hour(HourFigures hour) => Time.Local(hour.Start).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The zone arrived from the browser (or changed): the hour labels are redrawn on the viewer's clock.</summary>
+    protected override void OnParametersSet()
+    {
+        if (_drawnFor is not null && _drawnFor != Time)
+        {
+            DrawCharts();
+        }
+
+        _drawnFor = Time;
+    }
 
     private void OnCircuitsChanged() => _chartRedraw?.Signal();
 

@@ -3,7 +3,6 @@ using OrderConsole.Components.Controls;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
-using Radzen;
 
 namespace OrderConsole.Components.Pages;
 
@@ -80,13 +79,7 @@ public partial class Dispatch : LivePage
         }
     }
 
-    private void MarkLate(RowRenderEventArgs<Order> row)
-    {
-        if (row.Data is { } order && OrderTiming.IsLate(order, _now))
-        {
-            row.Attributes.Add("data-late", "true");
-        }
-    }
+    private string LateRow(Order order, int index) => OrderTiming.IsLate(order, _now) ? "late-row" : string.Empty;
 
     private static string DriverChoice(DriverToPickup entry) =>
         entry.Kilometres is { } kilometres
@@ -114,7 +107,7 @@ public partial class Dispatch : LivePage
 
     private async Task DispatchToAsync(string driverId)
     {
-        if (RequireDriver(driverId) && await RunAsync("Driver dispatched", () => Orders.DispatchAsync(Actor, _selectedId!.Value, driverId)))
+        if (RequireDriver(driverId) && await RunAsync("Driver dispatched", () => Orders.DispatchAsync(Actor, _selectedId!.Value, driverId), _selectedId))
         {
             Close();
         }
@@ -122,7 +115,7 @@ public partial class Dispatch : LivePage
 
     private async Task ReassignAsync()
     {
-        if (RequireDriver(_driverId) && await RunAsync("Order reassigned", () => Orders.ReassignAsync(Actor, _selectedId!.Value, _driverId)))
+        if (RequireDriver(_driverId) && await RunAsync("Order reassigned", () => Orders.ReassignAsync(Actor, _selectedId!.Value, _driverId), _selectedId))
         {
             Close();
         }
@@ -141,5 +134,5 @@ public partial class Dispatch : LivePage
     }
 
     private Task AdvanceAsync(Order order, OrderStatus to) =>
-        RunAsync($"{order.SupplierTrackingId} is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, order.Id, to));
+        RunAsync($"{order.SupplierTrackingId} is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, order.Id, to), order.Id);
 }

@@ -1,13 +1,15 @@
-// Asks the browser where the device is; rejects with the browser's reason when it cannot or may not say.
+// Asks the browser where the device is. Always answers (never throws), so the page can explain a refusal in words:
+// { latitude, longitude } or { problem: "denied" | "unavailable" | "timeout" | "unsupported" }.
 export function currentPosition() {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     if (!navigator.geolocation) {
-      reject(new Error("this browser has no geolocation"));
+      resolve({ problem: "unsupported" });
       return;
     }
+    const problems = { 1: "denied", 2: "unavailable", 3: "timeout" };
     navigator.geolocation.getCurrentPosition(
-      (position) => resolve([position.coords.latitude, position.coords.longitude]),
-      (error) => reject(new Error(error.message || "position unavailable")),
+      (position) => resolve({ latitude: position.coords.latitude, longitude: position.coords.longitude }),
+      (error) => resolve({ problem: problems[error.code] ?? "unavailable" }),
       { enableHighAccuracy: true, timeout: 10000, maximumAge: 30000 });
   });
 }

@@ -1,14 +1,16 @@
+using MudBlazor;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 
 namespace OrderConsole.Components.Pages;
 
-/// <summary>Every order the read model holds, filtered by status, newest change first.</summary>
+/// <summary>Every order the read model holds, one page at a time: filtered by status and search, sorted by any column, newest change first.</summary>
 public partial class Orders : LivePage
 {
+    private MudDataGrid<Order>? _grid;
     private string _status = string.Empty;
-    private IReadOnlyList<Order> _orders = [];
+    private string? _search;
     private IReadOnlyDictionary<OrderStatus, int> _counts = new Dictionary<OrderStatus, int>();
 
     protected override Role Desk => Role.Dispatcher;
@@ -18,14 +20,29 @@ public partial class Orders : LivePage
     protected override void Refresh()
     {
         _counts = Live.CountsByStatus();
-        _orders = OrderStatusNames.TryParse(_status, out var status)
-            ? Live.Orders(order => order.Status == status)
-            : Live.Orders();
+
+        // A live change asks the grid for its current page again; the page's own throttle keeps this to one per interval.
+        _ = _grid?.ReloadServerData();
     }
 
-    private void Show(string? status)
+    private Task ShowAsync(string? status)
     {
         _status = status ?? string.Empty;
-        Refresh();
+        return _grid?.ReloadServerData() ?? Task.CompletedTask;
     }
+
+    private Task SearchAsync(string? search)
+    {
+        _search = search;
+        return _grid?.ReloadServerData() ?? Task.CompletedTask;
+    }
+
+    private Task<GridData<Order>> LoadAsync(GridState<Order> state, CancellationToken cancellationToken)
+    {
+        var page = OrderPage.Of(Live.Orders(Matches), state.SortDefinitions, state.Page, state.PageSize);
+        return Task.FromResult(new GridData<Order> { Items = page.Items, TotalItems = page.Total });
+    }
+
+    private bool Matches(Order order) =>
+        (!OrderStatusNames.TryParse(_status, out var status) || order.Status == status) && OrderPage.Contains(order, _search);
 }

@@ -8,15 +8,24 @@ namespace OrderConsole.Components.Pages;
 /// <summary>The supplier's desk: create orders, answer them, prepare them, cancel before dispatch.</summary>
 public partial class Supplier : LivePage
 {
+    /// <summary>Phones show a keyboard with a decimal point, without number spinners (the field is text, read by FormNumbers).</summary>
+    private const MudBlazor.InputMode DecimalInput = MudBlazor.InputMode.@decimal;
+
     private IReadOnlyList<Core.Orders.Supplier> _suppliers = [];
     private string _supplierId = string.Empty;
     private IReadOnlyList<Order> _queue = [];
     private Guid? _selectedId;
 
     private OrderDraft _draft = new();
-    private decimal? _markup = Pricing.DefaultMarkupPercentage;
+    private const string MarkupField = "markup_percentage";
+    private const string NotesField = "notes";
+    private const string MinutesField = "estimated_time";
+    private const string RejectionField = "rejection_reason";
+    private const string CancellationField = "cancellation_reason";
+
+    private string? _markup;
     private string? _notes;
-    private int? _minutes = 30;
+    private string? _minutes = "30";
     private string? _rejection;
     private string? _cancellation;
 
@@ -58,38 +67,76 @@ public partial class Supplier : LivePage
 
     private async Task CreateAsync()
     {
+        // Every field is checked at once, so every mistake shows beside its own field.
         Errors.Clear();
-        if (_draft.Check(Errors) is not { } items)
+        var items = _draft.Check(Errors);
+        var markup = CheckMarkup();
+        if (items is null || Errors.Any)
         {
             return;
         }
 
         Order? created = null;
-        if (await RunAsync("Order created", async () => created = await Orders.CreateAsync(Actor, new CreateOrder(_supplierId, items, _markup))))
+        if (await RunAsync("Order created", async () => created = await Orders.CreateAsync(Actor, new CreateOrder(_supplierId, items, markup))))
         {
             _draft = new OrderDraft();
             _selectedId = created?.Id;
         }
     }
 
-    private Task AcceptAsync() =>
-        RunAsync("Order accepted", () => Orders.AcceptAsSupplierAsync(Actor, _selectedId!.Value, _notes, _minutes));
+    /// <summary>The markup as typed: empty means the default markup, said so beside the field; anything else must be a number.</summary>
+    private decimal? CheckMarkup()
+    {
+        if (FormNumbers.IsBlank(_markup))
+        {
+            return null;
+        }
+
+        if (FormNumbers.ParseDecimal(_markup) is not { } markup)
+        {
+            Errors.Set(MarkupField, "Enter the markup as a number, like 30, or leave it empty");
+            return null;
+        }
+
+        try
+        {
+            Pricing.EnsureMarkup(markup);
+        }
+        catch (OrderValidationException invalid)
+        {
+            Errors.Set(invalid.Field, invalid.Message);
+        }
+
+        return markup;
+    }
+
+    private Task AcceptAsync()
+    {
+        Errors.Clear();
+        if (FormNumbers.ParseWhole(_minutes) is not { } minutes)
+        {
+            Errors.Set(MinutesField, "Enter the estimate in whole minutes, like 25");
+            return Task.CompletedTask;
+        }
+
+        return RunAsync("Order accepted", () => Orders.AcceptAsSupplierAsync(Actor, _selectedId!.Value, _notes, minutes), _selectedId);
+    }
 
     private async Task RejectAsync()
     {
         if (await ConfirmAsync($"Reject order {Selected?.SupplierTrackingId}? The customer will never see it.", "Reject order", "Yes, reject"))
         {
-            await RunAsync("Order rejected", () => Orders.RejectAsSupplierAsync(Actor, _selectedId!.Value, _rejection));
+            await RunAsync("Order rejected", () => Orders.RejectAsSupplierAsync(Actor, _selectedId!.Value, _rejection), _selectedId);
         }
     }
 
     private Task AdvanceAsync(OrderStatus to) =>
-        RunAsync($"Order is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, _selectedId!.Value, to));
+        RunAsync($"Order is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, _selectedId!.Value, to), _selectedId);
 
     private async Task CancelAsync()
     {
         if (await ConfirmAsync($"Cancel order {Selected?.SupplierTrackingId}? This cannot be undone.", "Cancel order", "Yes, cancel")
-            && await RunAsync("Order cancelled", () => Orders.CancelAsync(Actor, _selectedId!.Value, _cancellation)))
+            && await RunAsync("Order cancelled", () => Orders.CancelAsync(Actor, _selectedId!.Value, _cancellation), _selectedId))
         {
             _cancellation = null;
         }

@@ -29,6 +29,11 @@ public partial class Tracker : LivePage
 
     [Parameter] public Guid Id { get; set; }
 
+    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
+    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
+
+    private Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
+
     protected override Role Desk => Role.Dispatcher;
 
     /// <summary>Every staff role may track an order it may see: suppliers their own, drivers theirs, customers their own.</summary>

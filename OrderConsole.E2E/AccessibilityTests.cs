@@ -1,0 +1,104 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using OrderConsole.E2E.Infrastructure;
+using Xunit.Abstractions;
+
+namespace OrderConsole.E2E;
+
+/// <summary>
+/// axe-core in real Chromium on every page, for every role that may open it (and the sign-in and public tracking
+/// pages for anyone): a serious or critical violation fails the test, which prints every violation counted by rule.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper output)
+{
+    private static readonly string[] s_failing = ["serious", "critical"];
+
+    public static TheoryData<string, string> PagesByRole => new()
+    {
+        { "admin", "/dashboard" },
+        { "admin", "/supplier" },
+        { "admin", "/customer" },
+        { "admin", "/dispatch" },
+        { "admin", "/orders" },
+        { "admin", "/driver" },
+        { "admin", "/admin/users" },
+        { "admin", "/tracker" },
+        { "supplier1", "/supplier" },
+        { "customer", "/customer" },
+        { "dispatcher", "/dispatch" },
+        { "dispatcher", "/orders" },
+        { "dispatcher", "/tracker" },
+        { "driver", "/driver" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PagesByRole))]
+    public async Task A_page_has_no_serious_or_critical_accessibility_violation_for_its_role(string user, string path)
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, user);
+        var target = path == "/tracker" ? await SomeTrackerAsync(context, user) : path;
+
+        var page = await fixture.OpenAsync(context, target);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        await AssertAccessibleAsync(page, $"{target} as {user}");
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Console.Address, "/account/login").ToString());
+
+        await AssertAccessibleAsync(page, "/account/login");
+    }
+
+    [Fact]
+    public async Task The_public_tracking_page_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var staff = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(staff, fixture.Console.Address, "dispatcher");
+        var tracker = await fixture.OpenAsync(staff, await SomeTrackerAsync(staff, "dispatcher"));
+        var link = await tracker.GetByRole(AriaRole.Link, new() { Name = "Public tracking page" }).GetAttributeAsync("href");
+        await using var anyone = await fixture.Browser.NewContextAsync();
+        var page = await anyone.NewPageAsync();
+
+        await page.GotoAsync(new Uri(fixture.Console.Address, link!).ToString());
+
+        await AssertAccessibleAsync(page, "/track/{token}");
+    }
+
+    private async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe();
+
+        var report = new StringBuilder($"axe on {what}: {result.Violations.Length} rule(s) violated\n");
+        foreach (var violation in result.Violations.OrderBy(violation => violation.Id, StringComparer.Ordinal))
+        {
+            report.AppendLine($"  {violation.Id} ({violation.Impact}): {violation.Nodes.Length} node(s) — {violation.Help}");
+        }
+
+        output.WriteLine(report.ToString());
+        var failing = result.Violations.Where(violation => s_failing.Contains(violation.Impact)).ToList();
+        Assert.True(failing.Count == 0, report + Details(failing));
+    }
+
+    private static string Details(IEnumerable<AxeResultItem> violations) =>
+        string.Join('\n', violations.SelectMany(violation => violation.Nodes.Take(3).Select(node => $"  {violation.Id}: {node.Html}")));
+
+    /// <summary>The tracker of an order this person may see, found the way they would: through the All orders grid.</summary>
+    private async Task<string> SomeTrackerAsync(IBrowserContext context, string user)
+    {
+        Assert.True(user is "admin" or "dispatcher", $"{user} has no All orders page to find a tracker on");
+        var page = await fixture.OpenAsync(context, "/orders");
+        var track = page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Track ") }).First;
+        var href = await track.GetAttributeAsync("href");
+        await page.CloseAsync();
+        return "/" + href!.TrimStart('/');
+    }
+}

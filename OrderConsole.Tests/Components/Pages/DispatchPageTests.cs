@@ -1,0 +1,86 @@
+using Bunit;
+using MudBlazor;
+using OrderConsole.Core.Orders;
+using OrderConsole.Tests.Support;
+using DispatchPage = OrderConsole.Components.Pages.Dispatch;
+
+namespace OrderConsole.Tests.Components.Pages;
+
+/// <summary>The dispatch desk in bUnit: putting a driver on a ready order, and the dispatcher who loses a race told so in words.</summary>
+public sealed class DispatchPageTests : ConsoleTestContext
+{
+    [Fact]
+    public async Task Dispatching_a_ready_order_with_a_chosen_driver_puts_it_on_the_road()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready, "Diavola");
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<DispatchPage>();
+
+        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
+        page.Field("Driver").Change("drv-ben");
+        await page.ClickAsync("Dispatch order");
+
+        await Eventually.HoldsAsync(() => Live.Find(order.Id)?.Status == OrderStatus.Dispatched, "the order is dispatched");
+        Assert.Equal("drv-ben", Live.Find(order.Id)!.DriverId);
+    }
+
+    [Fact]
+    public async Task Dispatching_without_a_driver_says_so_beside_the_driver_field()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<DispatchPage>();
+
+        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
+        await page.ClickAsync("Dispatch order");
+
+        Assert.Contains("Choose a driver first", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.Ready, Live.Find(order.Id)!.Status);
+    }
+
+    [Fact]
+    public async Task The_dispatcher_who_loses_a_race_is_told_in_words_who_was_quicker()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        SignIn("dora", Role.Dispatcher);
+        var snackbars = Render<MudSnackbarProvider>();
+        var page = Render<DispatchPage>();
+        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
+        page.Field("Driver").Change("drv-ben");
+
+        // A driver change re-renders the page at once and starts its render interval; within it, the other
+        // dispatcher puts Ana on the order first, and this page has not re-rendered yet when Dora clicks.
+        await Orders.ReportPositionAsync(Marketplace.BenDriving, "drv-ben", 40.71, -74.0);
+        await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Latitude is not null, "the read model has Ben's position");
+        var won = await Orders.DispatchAsync(Marketplace.Dispatcher with { Name = "dispatcher" }, order.Id, "drv-ana");
+        await Eventually.HoldsAsync(() => Live.Find(order.Id)?.Version >= won.Version, "the read model has the other dispatch");
+        await page.ClickAsync("Dispatch order");
+
+        snackbars.WaitForAssertion(() =>
+        {
+            var message = snackbars.Markup;
+            Assert.Contains($"{order.SupplierTrackingId} was just dispatched with Ana Lopez by dispatcher", message, StringComparison.Ordinal);
+            Assert.DoesNotContain(order.ShortId, message, StringComparison.Ordinal);
+            Assert.DoesNotContain("ready;", message, StringComparison.Ordinal);
+        });
+        Assert.Equal("drv-ana", Live.Find(order.Id)!.DriverId);
+    }
+
+    [Fact]
+    public async Task A_delivery_marked_in_transit_elsewhere_changes_its_buttons_without_a_reload()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Dispatched);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<DispatchPage>();
+        Assert.True(page.HasButton($"Mark {order.SupplierTrackingId} in transit"));
+
+        var moved = await Orders.AdvanceAsync(Marketplace.AnaDriving, order.Id, OrderStatus.InTransit);
+        await SeenLiveAsync(moved);
+
+        page.WaitForAssertion(() => Assert.True(page.HasButton($"Mark {order.SupplierTrackingId} delivered")));
+    }
+}

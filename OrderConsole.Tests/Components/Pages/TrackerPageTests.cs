@@ -1,0 +1,55 @@
+using Bunit;
+using OrderConsole.Components.Pages;
+using OrderConsole.Core.Orders;
+using OrderConsole.Tests.Support;
+
+namespace OrderConsole.Tests.Components.Pages;
+
+/// <summary>The staff tracker in bUnit: the order, its driver and timeline, for those who may see it; nothing for those who may not.</summary>
+public sealed class TrackerPageTests : ConsoleTestContext
+{
+    [Fact]
+    public async Task The_tracker_shows_the_order_its_driver_and_its_timeline()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Dispatched);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+
+        var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, order.Id));
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains($"Order {order.SupplierTrackingId}", page.Find("h1").Text(), StringComparison.Ordinal);
+            Assert.Contains("Ana Lopez", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("created the order", page.Markup, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Another_suppliers_order_reads_as_no_such_order()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.PendingSupplier);
+        await SeenLiveAsync(order);
+        SignIn("supplier2", Role.Supplier, supplierId: "napoli");
+
+        var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, order.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("No such order", page.Find("h1").Text()));
+        Assert.DoesNotContain(order.SupplierTrackingId, page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_of_the_order_moves_the_tracker_on_without_a_reload()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Dispatched);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, order.Id));
+        page.WaitForAssertion(() => Assert.Equal("33", page.Find("[role=progressbar]").GetAttribute("aria-valuenow")));
+
+        var moved = await Orders.AdvanceAsync(Marketplace.AnaDriving, order.Id, OrderStatus.InTransit);
+        await SeenLiveAsync(moved);
+
+        page.WaitForAssertion(() => Assert.Equal("66", page.Find("[role=progressbar]").GetAttribute("aria-valuenow")));
+    }
+}

@@ -1,0 +1,37 @@
+using MudBlazor;
+using OrderConsole.Core.Orders;
+
+namespace OrderConsole.Components.Pages;
+
+/// <summary>One page of orders for a grid: the search rule, the grid's sort order (newest change first when none), and the page cut out of it.</summary>
+public sealed record OrderPage(IReadOnlyList<Order> Items, int Total)
+{
+    /// <summary>Whether any of the fields people look orders up by contains <paramref name="search"/> (no search matches every order).</summary>
+    public static bool Contains(Order order, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return true;
+        }
+
+        var text = search.Trim();
+        return new[] { order.SupplierTrackingId, order.TrackingId, order.SupplierName, order.CustomerName, order.DriverName }
+                .Any(field => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true)
+            || order.Items.Any(item => item.Name.Contains(text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static OrderPage Of(IReadOnlyList<Order> matching, IEnumerable<SortDefinition<Order>> sorts, int page, int pageSize)
+    {
+        IOrderedEnumerable<Order>? sorted = null;
+        foreach (var sort in sorts.OrderBy(sort => sort.Index))
+        {
+            var (key, comparer) = (sort.SortFunc, sort.Comparer);
+            sorted = sorted is null
+                ? (sort.Descending ? matching.OrderByDescending(key, comparer) : matching.OrderBy(key, comparer))
+                : (sort.Descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
+        }
+
+        var ordered = sorted ?? matching.OrderByDescending(order => order.UpdatedAt);
+        return new OrderPage([.. ordered.Skip(page * pageSize).Take(pageSize)], matching.Count);
+    }
+}
