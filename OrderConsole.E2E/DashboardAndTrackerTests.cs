@@ -17,7 +17,7 @@ namespace OrderConsole.E2E;
 public sealed partial class DashboardAndTrackerTests(ConsoleFixture fixture)
 {
     private static readonly BrowserNewContextOptions s_desktop = new() { ViewportSize = new() { Width = 1400, Height = 900 } };
-    private static readonly BrowserNewContextOptions s_phone = new() { ViewportSize = new() { Width = 420, Height = 860 } };
+    private static readonly BrowserNewContextOptions s_phone = new() { ViewportSize = new() { Width = 390, Height = 844 } };
 
     [Fact]
     public async Task Each_role_does_its_part_of_an_order_while_the_dashboard_and_the_tracker_follow_live()

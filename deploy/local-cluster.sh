@@ -120,7 +120,7 @@ start() {
     --appendonly yes --appendfsync everysec --save "" --daemonize no
   wait_for redis redis-cli -p "$redis_port" ping
 
-  # A build output (not a published one) serves its packages' static assets (Radzen's scripts and styles)
+  # A build output (not a published one) serves its packages' static assets (MudBlazor's scripts and styles)
   # only in Development, so it runs in Development unless OC_ENVIRONMENT says otherwise.
   local environment="Production"
   [ ! -f "${dll%.dll}.staticwebassets.runtime.json" ] || environment="Development"
