@@ -145,7 +145,10 @@ public sealed class PublicTrackingTests(ConsoleFixture fixture)
         await ConsoleSignIn.AsAsync(staff, fixture.Console.Address, "admin");
         var orders = await fixture.OpenAsync(staff, "/orders");
         await orders.GetByLabel("Status").SelectOptionAsync("in_transit");
-        var link = await PublicLinkAsync(orders, orders.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Track ") }).First);
+
+        // The grid asks the server for the filtered page; take a row once it shows an order in transit.
+        var inTransit = orders.GetByRole(AriaRole.Row).Filter(new() { HasText = "in transit" }).First;
+        var link = await PublicLinkAsync(orders, inTransit.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Track ") }));
 
         await using var noScript = await fixture.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
         var page = await noScript.NewPageAsync();
