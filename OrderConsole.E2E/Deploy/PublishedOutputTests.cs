@@ -26,7 +26,7 @@ public sealed class PublishedOutputTests
             Assert.True(File.Exists(Path.Combine(output.FullName, "wwwroot", "_framework", "blazor.web.js")), "the publish output has no wwwroot/_framework/blazor.web.js");
 
             await using var console = await ConsoleProcess.StartAsync(
-                new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" },
+                new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Demo__Enabled"] = "false" },
                 assembly: Path.Combine(output.FullName, "OrderConsole.dll"));
             using var http = new HttpClient { BaseAddress = console.Address };
             using var response = await http.GetAsync(new Uri("/_framework/blazor.web.js", UriKind.Relative));
