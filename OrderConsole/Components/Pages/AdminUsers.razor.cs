@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using OrderConsole.Accounts;
 using OrderConsole.Components.Controls;
+using OrderConsole.Components.Layout;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
 
@@ -38,6 +38,9 @@ public partial class AdminUsers : ComponentBase
 
     [CascadingParameter] private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    /// <summary>The viewer's time zone, cascaded by the layout; lock-out ends read on the viewer's clock.</summary>
+    [CascadingParameter] private ViewerTime? Viewer { get; set; }
+
     private AccountSummary? Selected => _users.FirstOrDefault(user => user.Id == _selectedId);
 
     protected override async Task OnInitializedAsync()
@@ -56,9 +59,9 @@ public partial class AdminUsers : ComponentBase
         return string.Join(", ", new[] { supplier, driver }.OfType<string>());
     }
 
-    private static string State(AccountSummary user) =>
+    private string State(AccountSummary user) =>
         user.IsDisabled ? "disabled"
-        : user.LockedUntil is { } until ? $"locked until {until.ToString("HH:mm", CultureInfo.InvariantCulture)} UTC"
+        : user.LockedUntil is { } until ? $"locked until {(Viewer ?? ViewerTime.Utc).Clock(until)}"
         : "active";
 
     private void Open(AccountSummary user)
