@@ -25,17 +25,13 @@ public sealed class MoneyFormat
     public string Format(decimal amount) =>
         (amount < 0 ? "−" : string.Empty) + Symbol + Math.Abs(amount).ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string SymbolOf(string currency)
+    // The console runs with invariant globalization (no culture data to ask), so the symbols people read are listed
+    // here; USD has several across cultures ("US$"), and the US one is the one its people read.
+    private static readonly Dictionary<string, string> s_symbols = new(StringComparer.Ordinal)
     {
-        // USD has several symbols across cultures ("US$"); the US one is the one its people read.
-        if (currency == DefaultCurrency)
-        {
-            return "$";
-        }
+        ["USD"] = "$", ["EUR"] = "€", ["GBP"] = "£", ["JPY"] = "¥", ["CNY"] = "¥", ["INR"] = "₹", ["KRW"] = "₩",
+        ["BRL"] = "R$", ["CAD"] = "CA$", ["AUD"] = "A$", ["MXN"] = "MX$", ["NGN"] = "₦", ["TRY"] = "₺",
+    };
 
-        var symbol = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-            .Select(culture => new RegionInfo(culture.Name))
-            .FirstOrDefault(region => region.ISOCurrencySymbol == currency)?.CurrencySymbol;
-        return symbol is null || symbol == currency ? currency + " " : symbol;
-    }
+    private static string SymbolOf(string currency) => s_symbols.GetValueOrDefault(currency) ?? currency + " ";
 }
