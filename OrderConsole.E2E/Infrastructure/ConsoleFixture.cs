@@ -11,10 +11,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = default!;
 
-    /// <summary>Where screenshots go: SCREENSHOT_DIR when set, else a folder beside the test binaries.</summary>
+    /// <summary>
+    /// Where screenshots go: SCREENSHOT_DIR when set (a relative path is taken from the repository's root, since
+    /// the test runner's working directory is the test project's output), else a folder beside the test binaries.
+    /// </summary>
     public static string ScreenshotDirectory =>
         Environment.GetEnvironmentVariable("SCREENSHOT_DIR") is { Length: > 0 } directory
-            ? directory
+            ? Path.GetFullPath(directory, Tool.RepositoryRoot)
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     /// <summary>Saves a full-page screenshot of each page as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/>.</summary>
