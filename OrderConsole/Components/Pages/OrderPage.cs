@@ -1,4 +1,5 @@
 using MudBlazor;
+using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 
 namespace OrderConsole.Components.Pages;
@@ -18,6 +19,16 @@ public sealed record OrderPage(IReadOnlyList<Order> Items, int Total)
         return new[] { order.SupplierTrackingId, order.TrackingId, order.SupplierName, order.CustomerName, order.DriverName }
                 .Any(field => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true)
             || order.Items.Any(item => item.Name.Contains(text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// What the All orders grid loads for one request of its server data: the read model's orders in
+    /// <paramref name="status"/> (a wire name; empty for every status) matching <paramref name="search"/>, sorted and paged.
+    /// </summary>
+    public static OrderPage Load(LiveOrders live, string? status, string? search, IEnumerable<SortDefinition<Order>> sorts, int page, int pageSize)
+    {
+        var filtered = OrderStatusNames.TryParse(status, out var wanted);
+        return Of(live.Orders(order => (!filtered || order.Status == wanted) && Contains(order, search)), sorts, page, pageSize);
     }
 
     public static OrderPage Of(IReadOnlyList<Order> matching, IEnumerable<SortDefinition<Order>> sorts, int page, int pageSize)

@@ -39,10 +39,7 @@ public partial class Orders : LivePage
 
     private Task<GridData<Order>> LoadAsync(GridState<Order> state, CancellationToken cancellationToken)
     {
-        var page = OrderPage.Of(Live.Orders(Matches), state.SortDefinitions, state.Page, state.PageSize);
+        var page = OrderPage.Load(Live, _status, _search, state.SortDefinitions, state.Page, state.PageSize);
         return Task.FromResult(new GridData<Order> { Items = page.Items, TotalItems = page.Total });
     }
-
-    private bool Matches(Order order) =>
-        (!OrderStatusNames.TryParse(_status, out var status) || order.Status == status) && OrderPage.Contains(order, _search);
 }
