@@ -133,7 +133,7 @@ public sealed partial class DashboardAndTrackerTests(ConsoleFixture fixture)
 
         // The dispatcher puts Ana on it: a third of the way, Ana on the tracker and the dashboard, the delivery on her phone.
         await RowOf(dispatch).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Open order") }).ClickAsync();
-        await dispatch.GetByLabel("Driver", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "drv-ana" });
+        await Pickers.ChooseAsync(dispatch, "Driver", "Ana Lopez");
         await dispatch.GetByRole(AriaRole.Button, new() { Name = "Dispatch order" }).ClickAsync();
         await Expect(Progress(tracker)).ToHaveAttributeAsync("aria-valuenow", "33");
         await Expect(tracker.GetByRole(AriaRole.Region, new() { Name = "Driver" })).ToContainTextAsync("Ana Lopez");

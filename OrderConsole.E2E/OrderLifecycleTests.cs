@@ -74,9 +74,7 @@ public sealed class OrderLifecycleTests(ConsoleFixture fixture)
 
         // Dispatch puts an available driver on it, then follows it to the door.
         await rowOf(dispatch).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Open order") }).ClickAsync();
-        var driver = dispatch.GetByLabel("Driver", new() { Exact = true });
-        var firstDriver = await driver.Locator("option:not([value=''])").First.GetAttributeAsync("value");
-        await driver.SelectOptionAsync(firstDriver!);
+        await Pickers.ChooseAsync(dispatch, "Driver");
         await dispatch.GetByRole(AriaRole.Button, new() { Name = "Dispatch order" }).ClickAsync();
         await Expect(rowOf(supplier)).ToContainTextAsync("dispatched");
         await Expect(rowOf(watcher)).ToContainTextAsync("dispatched");

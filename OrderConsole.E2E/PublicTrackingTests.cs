@@ -63,10 +63,7 @@ public sealed class PublicTrackingTests(ConsoleFixture fixture)
             await Expect(CurrentStep(page)).ToContainTextAsync("Ready");
 
             await RowOf(dispatch).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Open order") }).ClickAsync();
-            var driverField = dispatch.GetByLabel("Driver", new() { Exact = true });
-            var firstDriver = driverField.Locator("option:not([value=''])").First;
-            var driverName = (await firstDriver.TextContentAsync())!.Split(" (")[0].Trim();
-            await driverField.SelectOptionAsync((await firstDriver.GetAttributeAsync("value"))!);
+            var driverName = (await Pickers.ChooseAsync(dispatch, "Driver")).Split(" (")[0].Trim();
             await dispatch.GetByRole(AriaRole.Button, new() { Name = "Dispatch order" }).ClickAsync();
             await Expect(CurrentStep(page)).ToContainTextAsync("Dispatched");
             await Expect(Progress(page)).ToHaveAttributeAsync("aria-valuenow", "33");

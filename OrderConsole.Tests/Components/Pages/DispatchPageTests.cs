@@ -15,10 +15,12 @@ public sealed class DispatchPageTests : ConsoleTestContext
         var order = await OrderInStatusAsync(OrderStatus.Ready, "Diavola");
         await SeenLiveAsync(order);
         SignIn("dispatcher", Role.Dispatcher);
+        var popovers = Render<MudPopoverProvider>();
         var page = Render<DispatchPage>();
 
         await page.ClickAsync($"Open order {order.SupplierTrackingId}");
-        page.Field("Driver").Change("drv-ben");
+        await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
+        Assert.StartsWith("Ben Okafor (bicycle)", page.Field("Driver").GetAttribute("value"), StringComparison.Ordinal);
         await page.ClickAsync("Dispatch order");
 
         await Eventually.HoldsAsync(() => Live.Find(order.Id)?.Status == OrderStatus.Dispatched, "the order is dispatched");
@@ -36,7 +38,7 @@ public sealed class DispatchPageTests : ConsoleTestContext
         await page.ClickAsync($"Open order {order.SupplierTrackingId}");
         await page.ClickAsync("Dispatch order");
 
-        Assert.Contains("Choose a driver first", page.Markup, StringComparison.Ordinal);
+        Assert.Equal("Choose a driver first", page.ErrorOf("Driver"));
         Assert.Equal(OrderStatus.Ready, Live.Find(order.Id)!.Status);
     }
 
@@ -47,9 +49,10 @@ public sealed class DispatchPageTests : ConsoleTestContext
         await SeenLiveAsync(order);
         SignIn("dora", Role.Dispatcher);
         var snackbars = Render<MudSnackbarProvider>();
+        var popovers = Render<MudPopoverProvider>();
         var page = Render<DispatchPage>();
         await page.ClickAsync($"Open order {order.SupplierTrackingId}");
-        page.Field("Driver").Change("drv-ben");
+        await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
 
         // A driver change re-renders the page at once and starts its render interval; within it, the other
         // dispatcher puts Ana on the order first, and this page has not re-rendered yet when Dora clicks.

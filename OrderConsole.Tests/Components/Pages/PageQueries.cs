@@ -66,6 +66,24 @@ internal static class PageQueries
         }
     }
 
+    /// <summary>
+    /// Picks <paramref name="option"/> in the MudSelect labelled <paramref name="label"/> as a person does: presses the
+    /// field to open its list (rendered by <paramref name="popovers"/>), then clicks the option whose text starts so.
+    /// </summary>
+    public static async Task ChooseAsync<T>(this IRenderedComponent<T> page, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, string label, string option)
+        where T : IComponent
+    {
+        var input = page.Field(label);
+        var opener = input.Ancestors<IElement>().FirstOrDefault(element => element.HasAttribute("blazor:onmousedown"))
+            ?? throw new InvalidOperationException($"\"{label}\" opens no list: {input.Closest(".mud-select")?.OuterHtml ?? input.ParentElement?.ParentElement?.OuterHtml}");
+        await opener.MouseDownAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        var item = popovers.WaitForElement(".mud-popover-open");
+        var choice = popovers.FindAll(".mud-popover-open [role=option]")
+            .FirstOrDefault(candidate => candidate.TextContent.Trim().StartsWith(option, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"no option \"{option}\" in \"{label}\": {item.OuterHtml}");
+        await choice.ClickAsync(new());
+    }
+
     public static bool HasButton<T>(this IRenderedComponent<T> page, string name)
         where T : IComponent =>
         page.FindAll("button").Any(button => (button.GetAttribute("aria-label") ?? button.TextContent.Trim()) == name);

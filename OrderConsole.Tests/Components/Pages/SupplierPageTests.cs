@@ -107,4 +107,20 @@ public sealed class SupplierPageTests : ConsoleTestContext
         Clock.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Contains("supplier accepted", Assert.Single(page.RowsWith("Capricciosa")).Text(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_admin_acting_as_another_supplier_sees_that_suppliers_queue()
+    {
+        var napoli = await Orders.CreateAsync(Marketplace.NapoliSupplier, new CreateOrder("napoli", [new OrderItem("Napoli Special", 1, 11m)]));
+        await SeenLiveAsync(napoli);
+        SignIn("admin", Role.Admin);
+        var popovers = Render<MudBlazor.MudPopoverProvider>();
+        var page = Render<SupplierPage>();
+        Assert.Empty(page.RowsWith("Napoli Special"));
+
+        await page.ChooseAsync(popovers, "Acting as supplier", "Napoli Express");
+
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Napoli Special")));
+        Assert.Equal("Napoli Express", page.Field("Acting as supplier").GetAttribute("value"));
+    }
 }

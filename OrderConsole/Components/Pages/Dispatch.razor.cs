@@ -21,6 +21,8 @@ public partial class Dispatch : LivePage
     private DateTimeOffset _now;
     private ITimer? _lateCheck;
     private Guid? _selectedId;
+    private const string DriverField = "driver_id";
+
     private string _driverId = string.Empty;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -80,6 +82,10 @@ public partial class Dispatch : LivePage
     }
 
     private string LateRow(Order order, int index) => OrderTiming.IsLate(order, _now) ? "late-row" : string.Empty;
+
+    /// <summary>The chosen driver as the closed picker shows it: the same words as their line in the list.</summary>
+    private string DriverText(string? driverId) =>
+        _lineup.Drivers.FirstOrDefault(entry => entry.Driver.Id == driverId) is { } entry ? DriverChoice(entry) : string.Empty;
 
     private static string DriverChoice(DriverToPickup entry) =>
         entry.Kilometres is { } kilometres

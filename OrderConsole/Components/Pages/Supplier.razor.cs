@@ -29,6 +29,8 @@ public partial class Supplier : LivePage
     private string? _rejection;
     private string? _cancellation;
 
+    private string NameOfSupplier(string? supplierId) => _suppliers.FirstOrDefault(supplier => supplier.Id == supplierId)?.Name ?? supplierId ?? string.Empty;
+
     private string SupplierName => _suppliers.FirstOrDefault(supplier => supplier.Id == _supplierId)?.Name ?? _supplierId;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
