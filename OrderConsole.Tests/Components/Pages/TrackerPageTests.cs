@@ -52,4 +52,24 @@ public sealed class TrackerPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Equal("66", page.Find("[role=progressbar]").GetAttribute("aria-valuenow")));
     }
+
+    [Fact]
+    public async Task The_timeline_is_a_list_named_timeline_with_one_entry_per_change_oldest_first()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Dispatched);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+
+        var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, order.Id));
+
+        page.WaitForAssertion(() =>
+        {
+            var list = page.Find("[role=list][aria-labelledby=timeline-title]");
+            Assert.StartsWith("Timeline", page.Find("#timeline-title").TextContent, StringComparison.Ordinal);
+            var entries = list.QuerySelectorAll("[role=listitem]").Select(entry => entry.Text()).ToList();
+            Assert.Equal(6, entries.Count);
+            Assert.Contains("created the order", entries[0], StringComparison.Ordinal);
+            Assert.Contains("dispatched the order with Ana Lopez", entries[^1], StringComparison.Ordinal);
+        });
+    }
 }
