@@ -32,7 +32,8 @@ public static class ConsoleServices
 
         // Demo data only where asked: the shipped settings say false, Development's say true.
         var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: false);
-        services.AddSingleton(new StoreDescription(inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
+        services.AddSingleton(new StoreDescription(
+            inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName, IsDurable: inMemory && EmbeddedStoreSettings.IsDurable(configuration)));
         services.AddSingleton(new DemoAccess(configuration["Demo:Password"] is { Length: > 0 } password ? password : DemoAccess.DefaultPassword));
 
         services.AddSingleton<OrderService>();

@@ -25,14 +25,11 @@ public static class EmbeddedStoreSettings
     /// <summary>The data folder as a full path, or null in the volatile mode (<c>Storage:DataPath</c> set empty).</summary>
     public static string? DataFolder(IConfiguration configuration, string contentRoot)
     {
-        var setting = configuration["Storage:DataPath"];
-        if (setting is not null && string.IsNullOrWhiteSpace(setting))
-        {
-            return null;
-        }
-
-        return Path.GetFullPath(setting ?? DefaultDataFolder, contentRoot);
+        return IsDurable(configuration) ? Path.GetFullPath(configuration["Storage:DataPath"] ?? DefaultDataFolder, contentRoot) : null;
     }
+
+    /// <summary>False when <c>Storage:DataPath</c> is set empty: the volatile mode.</summary>
+    public static bool IsDurable(IConfiguration configuration) => configuration["Storage:DataPath"] is not { } setting || !string.IsNullOrWhiteSpace(setting);
 
     private static JournalFsync Fsync(string? setting) => setting?.Trim().ToLowerInvariant() switch
     {

@@ -35,8 +35,8 @@ try
     }
 
     Console.WriteLine();
-    Console.WriteLine($"replay: {replayOrders:N0} orders, 5 writes each, then the console's start reads them back");
-    Console.WriteLine($"{"journal",12} {"writes",10} {"MB",8} {"replay ms",10} {"writes/s",12}");
+    Console.WriteLine($"replay: {replayOrders:N0} orders, 5 writes each, then a start reads them back; then compacted (one frame per 500 changes) and read again");
+    Console.WriteLine($"{"journal",12} {"frames",10} {"changes",10} {"MB",8} {"replay ms",10} {"changes/s",12}");
     var replayFolder = Path.Combine(root, "replay");
     using (var store = Open(replayFolder, JournalFsync.No))
     {
@@ -70,5 +70,5 @@ static void Replay(string folder, string label)
     using var store = Open(folder, JournalFsync.No);
     var elapsed = Stopwatch.GetElapsedTime(started);
     var replayed = store.Journal!.Replayed!;
-    Console.WriteLine($"{label,12} {replayed.Writes,10:N0} {replayed.Bytes / 1048576.0,8:F1} {elapsed.TotalMilliseconds,10:F0} {replayed.Writes / elapsed.TotalSeconds,12:N0}");
+    Console.WriteLine($"{label,12} {replayed.Writes,10:N0} {replayed.Changes,10:N0} {replayed.Bytes / 1048576.0,8:F1} {elapsed.TotalMilliseconds,10:F0} {replayed.Changes / elapsed.TotalSeconds,12:N0}");
 }

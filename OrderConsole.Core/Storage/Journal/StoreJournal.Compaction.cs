@@ -40,7 +40,6 @@ public sealed partial class StoreJournal
                 RandomAccess.FlushToDisk(target);
                 File.Move(compacting, _path, overwrite: true);
 
-                // The renamed file keeps its handle: appends go on from its end.
                 var old = _file!;
                 _file = File.OpenHandle(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
                 old.Dispose();
@@ -53,13 +52,16 @@ public sealed partial class StoreJournal
         }
         catch (Exception failure) when (failure is IOException or UnauthorizedAccessException or StoreUnavailableException)
         {
+            LogCompactionFailed(failure, _path);
+            TryDelete(compacting);
+        }
+        finally
+        {
+            // Appends stop keeping their frames for this compaction, whichever way it ended.
             lock (_lock)
             {
                 _compactionTail = null;
             }
-
-            LogCompactionFailed(failure, _path);
-            TryDelete(compacting);
         }
     }
 

@@ -58,6 +58,18 @@ public sealed partial class StoreJournal : IDisposable
         }
     }
 
+    /// <summary>True once a write failed: the journal takes no more (see <see cref="Append"/>).</summary>
+    public bool IsFailed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _failure is not null;
+            }
+        }
+    }
+
     /// <summary>What the last start replayed.</summary>
     public JournalReplayReport? Replayed { get; private set; }
 

@@ -1,5 +1,6 @@
 using OrderConsole.Core.Storage;
 using OrderConsole.Core.Storage.InMemory;
+using OrderConsole.Core.Users;
 
 namespace OrderConsole.Tests.Storage.Journal;
 
@@ -38,6 +39,25 @@ public sealed class JournalledRequestFingerprintsTests : RequestFingerprintsCont
     {
         _store = _folder.Open();
         return _store.Fingerprints;
+    }
+
+    public void Dispose()
+    {
+        _store?.Dispose();
+        _folder.Dispose();
+    }
+}
+
+/// <summary>User accounts with the journal on disk.</summary>
+public sealed class JournalledUserAccountsContractTests : UserAccountsContract, IDisposable
+{
+    private readonly JournalFolder _folder = new();
+    private EmbeddedStore? _store;
+
+    protected override IUserAccounts CreateAccounts()
+    {
+        _store = _folder.Open();
+        return _store.Accounts;
     }
 
     public void Dispose()
