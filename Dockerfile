@@ -1,6 +1,6 @@
 # OrderConsole: build with the .NET 10 SDK, run on the ASP.NET Core 10 runtime as a non-root user on port 8080.
 #   docker build -t orderconsole .
-#   docker run -p 8080:8080 orderconsole          # embedded in-memory store with demo data
+#   docker run -p 8080:8080 -v orderconsole-data:/app/data orderconsole   # embedded store, its journal kept in a volume
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -20,6 +20,10 @@ COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
+# The embedded store's data folder (Storage:DataPath defaults to data/ under the content root, /app): a volume, so
+# orders, users and sign-in keys outlive the container; owned by the user the console runs as.
+RUN mkdir -p /app/data && chown "$APP_UID" /app/data
+VOLUME /app/data
 # The image's built-in unprivileged user.
 USER $APP_UID
 # The runtime image has no curl; bash's /dev/tcp asks /healthz and checks for a 200 status line.

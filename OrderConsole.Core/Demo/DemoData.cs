@@ -48,12 +48,13 @@ public static class DemoData
     ];
 
     /// <summary>
-    /// Seeds the demo data into an empty store, once across every instance sharing it; returns whether this
-    /// call seeded.
+    /// Seeds the demo data into an empty store (no supplier, driver or order), once across every instance sharing
+    /// it and over the store's whole life: a store restarted with its data is never seeded again. Returns whether
+    /// this call seeded.
     /// </summary>
     public static async Task<bool> SeedIfEmptyAsync(IOrderStore store, OrderService orders, CancellationToken cancellationToken = default)
     {
-        if ((await store.ListSuppliersAsync(cancellationToken)).Count > 0 || !await store.ClaimOnceAsync("demo-seed", cancellationToken))
+        if (!await IsEmptyAsync(store, cancellationToken) || !await store.ClaimOnceAsync("demo-seed", cancellationToken))
         {
             return false;
         }
@@ -79,6 +80,11 @@ public static class DemoData
 
         return true;
     }
+
+    private static async Task<bool> IsEmptyAsync(IOrderStore store, CancellationToken cancellationToken) =>
+        (await store.ListSuppliersAsync(cancellationToken)).Count == 0
+        && (await store.ListDriversAsync(cancellationToken)).Count == 0
+        && (await store.ListAsync(new OrderQuery { Limit = 1 }, cancellationToken)).Count == 0;
 
     private static async Task SeedOrderAsync(IOrderStore store, OrderService orders, int index, OrderStatus target, CancellationToken cancellationToken)
     {

@@ -55,6 +55,9 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
 
         // The browser tests work on the demo data, so they ask for it; a test that wants none says Demo__Enabled=false.
         start.Environment["Demo__Enabled"] = "true";
+
+        // Volatile unless a test names a data folder of its own: no run sees another's data.
+        start.Environment["Storage__DataPath"] = string.Empty;
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {

@@ -23,7 +23,7 @@ public static class ConsoleServices
         var inMemory = string.IsNullOrWhiteSpace(redis);
         if (inMemory)
         {
-            AddInMemoryStore(services);
+            AddEmbeddedStore(services, configuration);
         }
         else
         {
@@ -32,7 +32,8 @@ public static class ConsoleServices
 
         // Demo data only where asked: the shipped settings say false, Development's say true.
         var demoEnabled = configuration.GetValue("Demo:Enabled", defaultValue: false);
-        services.AddSingleton(new StoreDescription(inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName));
+        services.AddSingleton(new StoreDescription(
+            inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName, IsDurable: inMemory && EmbeddedStoreSettings.IsDurable(configuration)));
         services.AddSingleton(new DemoAccess(configuration["Demo:Password"] is { Length: > 0 } password ? password : DemoAccess.DefaultPassword));
 
         services.AddSingleton<OrderService>();
@@ -60,19 +61,24 @@ public static class ConsoleServices
         return services;
     }
 
-    private static void AddInMemoryStore(IServiceCollection services)
+    private static void AddEmbeddedStore(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<InMemoryFeed>();
-        services.AddSingleton<InMemoryOrderStore>();
+        // Opened (and its journal replayed) when first asked for, so nothing reads it before its data is back.
+        services.AddSingleton(provider => EmbeddedStore.Open(
+            EmbeddedStoreSettings.From(configuration, provider.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<EmbeddedStore>>()));
+        services.AddSingleton(provider => provider.GetRequiredService<EmbeddedStore>().Feed);
+        services.AddSingleton(provider => provider.GetRequiredService<EmbeddedStore>().Orders);
         services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<InMemoryOrderStore>());
         services.AddSingleton<IOrderFeed>(provider => provider.GetRequiredService<InMemoryFeed>());
         services.AddKeyedSingleton<IOrderFeed>(FeedFollower.ReplayFeed, (provider, _) => provider.GetRequiredService<InMemoryFeed>());
-        services.AddSingleton<InMemoryUserAccounts>();
+        services.AddSingleton(provider => provider.GetRequiredService<EmbeddedStore>().Accounts);
         services.AddSingleton<IUserAccounts>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
         services.AddSingleton<IKeyRingStore>(provider => provider.GetRequiredService<InMemoryUserAccounts>());
         services.AddOptions<KeyManagementOptions>()
             .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
-        services.AddSingleton<IRequestFingerprints, InMemoryRequestFingerprints>();
+        services.AddSingleton<IRequestFingerprints>(provider => provider.GetRequiredService<EmbeddedStore>().Fingerprints);
     }
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)

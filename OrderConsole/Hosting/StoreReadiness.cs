@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OrderConsole.Core.Live;
+using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
 
 namespace OrderConsole.Hosting;
@@ -14,6 +15,11 @@ internal sealed class StoreReadiness(LiveOrders live, IServiceProvider services)
         if (services.GetService<RedisStoreConnection>() is { IsConnected: false })
         {
             return Task.FromResult(HealthCheckResult.Unhealthy("store unreachable"));
+        }
+
+        if (services.GetService<EmbeddedStore>()?.Journal is { IsFailed: true })
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("the embedded store's journal cannot be written"));
         }
 
         return Task.FromResult(live.IsFeedConnected ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("live feed paused"));

@@ -29,6 +29,9 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Demo__Enabled"] = "true";
 
+        // The embedded store volatile, as measured: no data folder left behind between runs.
+        start.Environment["Storage__DataPath"] = string.Empty;
+
         // Outside Development the console refuses demo mode with the published default password.
         start.Environment["Demo__Password"] = DemoPassword;
         start.Environment["RateLimits__SignIn__PermitLimit"] = "1000000000";

@@ -37,6 +37,46 @@ public sealed class InMemoryFeed(int capacity = 10_000) : IOrderFeed
         return positioned;
     }
 
+    /// <summary>
+    /// Puts back an event replayed from the journal at the position it already has; false (and nothing changes)
+    /// when the feed is already past it, as when a compaction's snapshot and the writes after it overlap.
+    /// </summary>
+    public bool Restore(OrderEvent positioned)
+    {
+        var position = long.Parse(positioned.EventId, NumberStyles.None, CultureInfo.InvariantCulture);
+        lock (_lock)
+        {
+            if (position <= _lastPosition)
+            {
+                return false;
+            }
+
+            if (position != _lastPosition + 1)
+            {
+                // A gap (a compaction kept only the newest events): what is kept must be consecutive.
+                _events.Clear();
+            }
+
+            _lastPosition = position;
+            _events.Enqueue(positioned);
+            if (_events.Count > capacity)
+            {
+                _events.Dequeue();
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The events the feed still holds, oldest first.</summary>
+    public IReadOnlyList<OrderEvent> Retained()
+    {
+        lock (_lock)
+        {
+            return [.. _events];
+        }
+    }
+
     public Task<string?> GetLatestEventIdAsync(CancellationToken cancellationToken = default)
     {
         lock (_lock)

@@ -1,14 +1,17 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage.Journal;
 
 namespace OrderConsole.Core.Storage.InMemory;
 
 /// <summary>
-/// The embedded store for a single instance: data lives as long as the process. Writes are serialized by
-/// one lock and check everything before changing anything; reads see immutable snapshots.
+/// The embedded store for a single instance. Writes are serialized by one lock and check everything before
+/// changing anything; reads see immutable snapshots. With a <see cref="StoreJournal"/> each write is appended
+/// to it as one record (see InMemoryOrderStore.Journal.cs) and the data outlives the process; without one it
+/// lives as long as the process.
 /// </summary>
-public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : IOrderStore
+public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed, StoreJournal? journal = null) : IOrderStore
 {
     private const int RememberedCommands = 10_000;
 
@@ -61,8 +64,11 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
             _byToken[stored.TrackingToken] = stored.Id;
             _bySupplierTrackingId[stored.SupplierTrackingId] = stored.Id;
             _history[stored.Id] = [];
+            Record(Kinds.Sequence.Of(new SupplierSequence(supplier.Id, sequence)));
             AppendOrderEvent(OrderEventTypes.Created, stored, actor, correlationId: null);
             _commandResults.Remember(commandId, stored);
+            Record(Kinds.Command.Of(new RememberedOrder(commandId, stored)));
+            Commit();
             return Task.FromResult(stored);
         }
     }
@@ -81,6 +87,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
             // Every check has passed; only now does anything change.
             Write(transition, drivers, transition.CorrelationId);
             _commandResults.Remember(transition.CommandId, transition.Next);
+            Record(Kinds.Command.Of(new RememberedOrder(transition.CommandId, transition.Next)));
+            Commit();
             return Task.FromResult(transition.Next);
         }
     }
@@ -113,7 +121,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
                 catch (OrderDomainException reason)
                 {
                     var failed = new BatchFailedException(index, orderId, transition.ExpectedStatus, transition.Next.Status, reason);
-                    feed.Append(OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), failed.Message));
+                    Publish(OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), failed.Message));
+                    Commit();
                     throw failed;
                 }
 
@@ -134,6 +143,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
 
             var applied = new AppliedBatch(correlationId, clock.GetUtcNow(), [.. transitions.Select(transition => transition.Next)]);
             _batchResults.Remember(commandId, applied);
+            Record(Kinds.Batch.Of(new RememberedBatch(commandId, applied)));
+            Commit();
             return Task.FromResult(applied);
         }
     }
@@ -150,7 +161,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            feed.Append(OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), detail));
+            Publish(OrderEvent.ForRolledBackBatch(correlationId, actor, clock.GetUtcNow(), detail));
+            Commit();
             return Task.CompletedTask;
         }
     }
@@ -225,6 +237,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         lock (_write)
         {
             _suppliers[supplier.Id] = supplier;
+            Record(Kinds.Supplier.Of(supplier));
+            Commit();
             return Task.CompletedTask;
         }
     }
@@ -266,7 +280,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
             var driver = _drivers.GetValueOrDefault(driverId) ?? throw TransitionChecks.NoDriver(driverId);
             var moved = driver with { Latitude = latitude, Longitude = longitude, LocationUpdatedAt = at, UpdatedAt = at };
             _drivers[driverId] = moved;
-            feed.Append(OrderEvent.ForDriver(moved, actor));
+            Publish(OrderEvent.ForDriver(moved, actor));
+            Commit();
             return Task.FromResult(moved);
         }
     }
@@ -277,7 +292,8 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         {
             var stored = driver with { UpdatedAt = clock.GetUtcNow() };
             _drivers[stored.Id] = stored;
-            feed.Append(OrderEvent.ForDriver(stored, actor));
+            Publish(OrderEvent.ForDriver(stored, actor));
+            Commit();
             return Task.FromResult(stored);
         }
     }
@@ -286,7 +302,14 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     {
         lock (_write)
         {
-            return Task.FromResult(_claims.Add(purpose));
+            if (!_claims.Add(purpose))
+            {
+                return Task.FromResult(false);
+            }
+
+            Record(Kinds.Claim.Of(purpose));
+            Commit();
+            return Task.FromResult(true);
         }
     }
 
@@ -328,13 +351,21 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         foreach (var driver in drivers)
         {
             _drivers[driver.Id] = driver;
-            feed.Append(OrderEvent.ForDriver(driver, transition.Actor, correlationId));
+            Publish(OrderEvent.ForDriver(driver, transition.Actor, correlationId));
         }
     }
 
     private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)
     {
-        var appended = feed.Append(OrderEvent.ForOrder(eventType, order, actor, correlationId));
+        var appended = Publish(OrderEvent.ForOrder(eventType, order, actor, correlationId));
         _history[order.Id].Add(appended);
+    }
+
+    /// <summary>Appends an event to the feed and to this write's journal record.</summary>
+    private OrderEvent Publish(OrderEvent orderEvent)
+    {
+        var positioned = feed.Append(orderEvent);
+        Record(Kinds.Event.Of(positioned));
+        return positioned;
     }
 }

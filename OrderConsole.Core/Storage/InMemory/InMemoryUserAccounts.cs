@@ -1,10 +1,18 @@
+using OrderConsole.Core.Storage.Journal;
 using OrderConsole.Core.Users;
 
 namespace OrderConsole.Core.Storage.InMemory;
 
-/// <summary>Users and data-protection keys for the embedded store; copies go in and out so callers never share state.</summary>
-public sealed class InMemoryUserAccounts : IUserAccounts, IKeyRingStore
+/// <summary>
+/// Users and data-protection keys for the embedded store; copies go in and out so callers never share state.
+/// With a <see cref="StoreJournal"/> every change is journaled, so accounts and sign-in cookies outlive restarts.
+/// </summary>
+public sealed class InMemoryUserAccounts(StoreJournal? journal = null) : IUserAccounts, IKeyRingStore, IJournalled
 {
+    private static readonly JournalKind<ConsoleUser> s_userSaved = new("user");
+    private static readonly JournalKind<string> s_userDeleted = new("user_deleted");
+    private static readonly JournalKind<StoredKey> s_keyStored = new("data_protection_key");
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ConsoleUser> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
@@ -44,6 +52,7 @@ public sealed class InMemoryUserAccounts : IUserAccounts, IKeyRingStore
             }
 
             _users[user.Id] = user.Copy();
+            journal?.Append([s_userSaved.Of(user)]);
             return Task.FromResult(true);
         }
     }
@@ -60,6 +69,7 @@ public sealed class InMemoryUserAccounts : IUserAccounts, IKeyRingStore
             }
 
             _users[user.Id] = user.Copy();
+            journal?.Append([s_userSaved.Of(user)]);
             return Task.FromResult(true);
         }
     }
@@ -68,7 +78,11 @@ public sealed class InMemoryUserAccounts : IUserAccounts, IKeyRingStore
     {
         lock (_lock)
         {
-            _users.Remove(userId);
+            if (_users.Remove(userId))
+            {
+                journal?.Append([s_userDeleted.Of(userId)]);
+            }
+
             return Task.CompletedTask;
         }
     }
@@ -87,7 +101,24 @@ public sealed class InMemoryUserAccounts : IUserAccounts, IKeyRingStore
         lock (_lock)
         {
             _keys[name] = xml;
+            journal?.Append([s_keyStored.Of(new StoredKey(name, xml))]);
             return Task.CompletedTask;
         }
     }
+
+    public void RegisterReplay(JournalReplay replay) => replay
+        .On(s_userSaved, user => _users[user.Id] = user)
+        .On(s_userDeleted, userId => _users.Remove(userId))
+        .On(s_keyStored, key => _keys[key.Name] = key.Xml);
+
+    public IReadOnlyList<JournalChange> Snapshot()
+    {
+        lock (_lock)
+        {
+            return [.. _users.Values.Select(user => s_userSaved.Of(user.Copy())), .. _keys.Select(pair => s_keyStored.Of(new StoredKey(pair.Key, pair.Value)))];
+        }
+    }
+
+    /// <summary>A data-protection key as the framework named and wrote it.</summary>
+    private sealed record StoredKey(string Name, string Xml);
 }

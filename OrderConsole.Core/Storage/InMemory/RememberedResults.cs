@@ -12,8 +12,18 @@ internal sealed class RememberedResults<T>(int capacity)
 
     public T? Find(string commandId) => _results.GetValueOrDefault(commandId);
 
+    /// <summary>What is remembered, oldest first.</summary>
+    public IEnumerable<KeyValuePair<string, T>> Entries => _order.Select(commandId => KeyValuePair.Create(commandId, _results[commandId]));
+
+    /// <summary>Remembers a result; remembering one id again (a journal replaying it) replaces it in place.</summary>
     public void Remember(string commandId, T result)
     {
+        if (_results.ContainsKey(commandId))
+        {
+            _results[commandId] = result;
+            return;
+        }
+
         _results[commandId] = result;
         _order.Enqueue(commandId);
         if (_order.Count > capacity)
