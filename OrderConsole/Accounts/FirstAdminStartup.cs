@@ -13,7 +13,7 @@ public static class FirstAdminServices
 {
     public static IServiceCollection AddFirstAdmin(this IServiceCollection services)
     {
-        services.AddSingleton(provider => FirstAdminOptions.From(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => FirstAdminOptions.From(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton<FirstAdminSetup>();
         services.AddHostedService<FirstAdminStartup>();
         return services;
