@@ -1,6 +1,7 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Suppliers;
 
 namespace OrderConsole.Core.Storage.InMemory;
 
@@ -220,12 +221,27 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         }
     }
 
-    public Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default)
+    public Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default)
     {
         lock (_write)
         {
-            _suppliers[supplier.Id] = supplier;
-            return Task.CompletedTask;
+            var name = SupplierRules.NormalizedName(supplier.Name);
+            var others = _suppliers.Values.Where(other => other.Id != supplier.Id).ToList();
+            if (others.Any(other => SupplierRules.NormalizedName(other.Name) == name))
+            {
+                throw DirectoryConflictException.TakenName(supplier.Name);
+            }
+
+            if (others.Any(other => string.Equals(other.TrackingPrefix, supplier.TrackingPrefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw DirectoryConflictException.TakenPrefix(supplier.TrackingPrefix);
+            }
+
+            // Every check has passed; only now does anything change.
+            var now = clock.GetUtcNow();
+            var stored = supplier with { UpdatedAt = now };
+            PutSupplier(stored, OrderEvent.ForSupplier(stored, actor, now));
+            return Task.FromResult(stored);
         }
     }
 
@@ -265,8 +281,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         {
             var driver = _drivers.GetValueOrDefault(driverId) ?? throw TransitionChecks.NoDriver(driverId);
             var moved = driver with { Latitude = latitude, Longitude = longitude, LocationUpdatedAt = at, UpdatedAt = at };
-            _drivers[driverId] = moved;
-            feed.Append(OrderEvent.ForDriver(moved, actor));
+            PutDriver(moved, actor);
             return Task.FromResult(moved);
         }
     }
@@ -276,9 +291,19 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         lock (_write)
         {
             var stored = driver with { UpdatedAt = clock.GetUtcNow() };
-            _drivers[stored.Id] = stored;
-            feed.Append(OrderEvent.ForDriver(stored, actor));
+            PutDriver(stored, actor);
             return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Driver> ChangeDriverAsync(string driverId, DriverChange change, string actor, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            var driver = _drivers.GetValueOrDefault(driverId) ?? throw TransitionChecks.NoDriver(driverId);
+            var changed = change.ApplyTo(driver, clock.GetUtcNow());
+            PutDriver(changed, actor);
+            return Task.FromResult(changed);
         }
     }
 
@@ -327,9 +352,21 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         AppendOrderEvent(transition.EventType, next, transition.Actor, correlationId);
         foreach (var driver in drivers)
         {
-            _drivers[driver.Id] = driver;
-            feed.Append(OrderEvent.ForDriver(driver, transition.Actor, correlationId));
+            PutDriver(driver, transition.Actor, correlationId);
         }
+    }
+
+    // The directory's state changes each go through one of these two, with the event that records them.
+    private void PutSupplier(Supplier supplier, OrderEvent recorded)
+    {
+        _suppliers[supplier.Id] = supplier;
+        feed.Append(recorded);
+    }
+
+    private void PutDriver(Driver driver, string actor, string? correlationId = null)
+    {
+        _drivers[driver.Id] = driver;
+        feed.Append(OrderEvent.ForDriver(driver, actor, correlationId));
     }
 
     private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)
