@@ -15,6 +15,4 @@ public sealed record Supplier(string Id, string Name, string TrackingPrefix, dou
     public decimal? DefaultMarkupPercentage { get; init; }
 
     public bool Active { get; init; } = true;
-
-    public DateTimeOffset? UpdatedAt { get; init; }
 }

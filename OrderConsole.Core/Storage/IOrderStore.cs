@@ -60,7 +60,7 @@ public interface IOrderStore
     Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Adds or replaces a supplier (stamped with the time of the change) and appends <c>supplier.updated</c>.
+    /// Adds or replaces a supplier and appends <c>supplier.updated</c>.
     /// Throws <see cref="DirectoryConflictException"/> when another supplier has its name (in any letter case)
     /// or its tracking prefix; then nothing changes.
     /// </summary>

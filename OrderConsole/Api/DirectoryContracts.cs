@@ -23,11 +23,11 @@ public sealed record SupplierRequest
 /// <summary>A supplier as the API shows it, with the field names its requests use.</summary>
 public sealed record SupplierView(
     string Id, string Name, string TrackingPrefix, string? PickupAddress, double? PickupLatitude, double? PickupLongitude,
-    string? Phone, decimal? DefaultMarkupPercentage, bool Active, DateTimeOffset? UpdatedAt)
+    string? Phone, decimal? DefaultMarkupPercentage, bool Active)
 {
     public static SupplierView From(Supplier supplier) => new(
         supplier.Id, supplier.Name, supplier.TrackingPrefix, supplier.PickupAddress, supplier.Latitude, supplier.Longitude,
-        supplier.Phone, supplier.DefaultMarkupPercentage, supplier.Active, supplier.UpdatedAt);
+        supplier.Phone, supplier.DefaultMarkupPercentage, supplier.Active);
 }
 
 /// <summary><c>GET /api/suppliers</c>.</summary>

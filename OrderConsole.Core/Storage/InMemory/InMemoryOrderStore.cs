@@ -239,7 +239,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
 
             // Every check has passed; only now does anything change.
             var now = clock.GetUtcNow();
-            var stored = supplier with { UpdatedAt = now };
+            var stored = supplier;
             PutSupplier(stored, OrderEvent.ForSupplier(stored, actor, now));
             return Task.FromResult(stored);
         }

@@ -148,7 +148,7 @@ public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOption
     public async Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var stored = supplier with { UpdatedAt = now };
+        var stored = supplier;
         try
         {
             await RunAsync(RedisScripts.SaveSupplier,
