@@ -122,7 +122,7 @@ public sealed class PublicTrackingTests(ConsoleFixture fixture)
         }
 
         var state = await admin.GetAsync("/api/state");
-        var driver = state.GetProperty("active_drivers").EnumerateArray().First(candidate => candidate.GetProperty("status").GetString() == "available");
+        var driver = state.GetProperty("drivers_on_shift").EnumerateArray().First(candidate => candidate.GetProperty("status").GetString() == "available");
         await admin.PostAsync($"/api/orders/{id}/dispatch?driver_id={driver.GetProperty("id").GetString()}");
         await Expect(Progress(page)).ToHaveAttributeAsync("aria-valuenow", "33");
         await admin.PostAsync($"/api/orders/{id}/status?status=in_transit");

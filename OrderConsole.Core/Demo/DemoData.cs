@@ -22,7 +22,7 @@ public static class DemoData
     public static IReadOnlyList<Driver> Drivers { get; } =
     [
         new() { Id = "drv-ana", Name = "Ana Lopez", Phone = "+1 555 0101", Vehicle = "scooter", Latitude = 40.7128, Longitude = -74.0060 },
-        new() { Id = "drv-ben", Name = "Ben Okafor", Phone = "+1 555 0102", Vehicle = "bicycle", Latitude = 40.7306, Longitude = -73.9866 },
+        new() { Id = "drv-ben", Name = "Ben Okafor", Phone = "+1 555 0102", Vehicle = "bike", Latitude = 40.7306, Longitude = -73.9866 },
         new() { Id = "drv-chen", Name = "Chen Wei", Phone = "+1 555 0103", Vehicle = "car", Latitude = 40.7580, Longitude = -73.9855 },
         new() { Id = "drv-dana", Name = "Dana Novak", Phone = "+1 555 0104", Vehicle = "scooter", Latitude = 40.6892, Longitude = -74.0445 },
         new() { Id = "drv-eli", Name = "Eli Haddad", Phone = "+1 555 0105", Vehicle = "car", Latitude = 40.7484, Longitude = -73.9857 },
@@ -61,7 +61,7 @@ public static class DemoData
 
         foreach (var supplier in Suppliers)
         {
-            await store.SaveSupplierAsync(supplier, cancellationToken);
+            await store.SaveSupplierAsync(supplier, Actor.System.Name, cancellationToken);
         }
 
         foreach (var driver in Drivers)

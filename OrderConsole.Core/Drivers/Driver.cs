@@ -12,5 +12,8 @@ public sealed record Driver
     public double? Longitude { get; init; }
     public DateTimeOffset? LocationUpdatedAt { get; init; }
     public Guid? OrderId { get; init; }
+
+    /// <summary>A deactivated driver is offline and cannot be dispatched; their history stays.</summary>
+    public bool Active { get; init; } = true;
     public DateTimeOffset UpdatedAt { get; init; }
 }

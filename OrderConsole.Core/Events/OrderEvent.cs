@@ -16,6 +16,9 @@ public sealed record OrderEvent
 
     /// <summary>The driver's snapshot, on <c>driver.updated</c> events.</summary>
     public Driver? Driver { get; init; }
+
+    /// <summary>The supplier's snapshot, on <c>supplier.updated</c> events.</summary>
+    public Supplier? Supplier { get; init; }
     public required DateTimeOffset Timestamp { get; init; }
     public required string Actor { get; init; }
     public string? CorrelationId { get; init; }
@@ -62,5 +65,15 @@ public sealed record OrderEvent
         Timestamp = driver.UpdatedAt,
         Actor = actor,
         CorrelationId = correlationId,
+    };
+
+    /// <summary>The <c>supplier.updated</c> event for a new or changed supplier's snapshot.</summary>
+    public static OrderEvent ForSupplier(Supplier supplier, string actor, DateTimeOffset at) => new()
+    {
+        EventId = string.Empty,
+        EventType = OrderEventTypes.SupplierUpdated,
+        Supplier = supplier,
+        Timestamp = at,
+        Actor = actor,
     };
 }

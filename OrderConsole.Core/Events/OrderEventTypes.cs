@@ -4,13 +4,14 @@ namespace OrderConsole.Core.Events;
 
 /// <summary>
 /// The event type names: <c>order.{status}</c> for each order change, <c>order.reassigned</c> when a dispatched
-/// order gets another driver, plus driver and batch events.
+/// order gets another driver, plus driver, supplier and batch events.
 /// </summary>
 public static class OrderEventTypes
 {
     public const string Created = "order.created";
     public const string Reassigned = "order.reassigned";
     public const string DriverUpdated = "driver.updated";
+    public const string SupplierUpdated = "supplier.updated";
     public const string BatchRolledBack = "batch.rolled_back";
 
     /// <summary>The event type a move to <paramref name="status"/> produces, e.g. <c>order.in_transit</c>.</summary>

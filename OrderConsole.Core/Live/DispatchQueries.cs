@@ -9,10 +9,10 @@ namespace OrderConsole.Core.Live;
 /// </summary>
 public static class DispatchQueries
 {
-    /// <summary>Every driver measured from the pickup location of <paramref name="order"/>'s supplier, and the nearest available one.</summary>
+    /// <summary>Every active driver measured from the pickup location of <paramref name="order"/>'s supplier, and the nearest available one.</summary>
     public static PickupLineup LineupFor(this LiveOrders live, Order order)
     {
         var supplier = live.Suppliers().FirstOrDefault(candidate => candidate.Id == order.SupplierId);
-        return PickupLineup.For(live.Drivers(), supplier?.Latitude, supplier?.Longitude);
+        return PickupLineup.For(live.Drivers().Where(driver => driver.Active), supplier?.Latitude, supplier?.Longitude);
     }
 }

@@ -20,6 +20,8 @@ public sealed class LiveFilter
 
     public static LiveFilter Drivers { get; } = new((change, _) => change.Driver is not null);
 
+    public static LiveFilter Suppliers { get; } = new((change, _) => change.Supplier is not null);
+
     public static LiveFilter Orders(Func<Order, bool> predicate) =>
         new((change, previous) =>
             (change.Order is { } order && predicate(order)) || (previous is not null && predicate(previous)));

@@ -251,6 +251,11 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
                 _drivers[driver.Id] = driver;
             }
 
+            if (change.Supplier is { } supplier)
+            {
+                _suppliers = [.. _suppliers.Where(known => known.Id != supplier.Id).Append(supplier).OrderBy(known => known.Name, StringComparer.Ordinal)];
+            }
+
             Remember(change);
             _lastEventId = change.EventId;
             LastEventAt = change.Timestamp;

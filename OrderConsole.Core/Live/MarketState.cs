@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Orders;
 
@@ -5,7 +6,8 @@ namespace OrderConsole.Core.Live;
 
 /// <summary>
 /// The marketplace at a glance (<c>GET /api/state</c>): totals, a count per status, the open orders of each status
-/// (newest change first, capped per status), the drivers on shift, and when the newest change happened.
+/// (newest change first, capped per status), the drivers on a delivery, the drivers on shift, and when the newest
+/// change happened.
 /// </summary>
 public sealed record MarketState
 {
@@ -14,7 +16,12 @@ public sealed record MarketState
 
     public required MarketStatistics Statistics { get; init; }
     public required IReadOnlyDictionary<OrderStatus, IReadOnlyList<Order>> OrdersByStatus { get; init; }
-    public required IReadOnlyList<Driver> ActiveDrivers { get; init; }
+
+    /// <summary>The seed's list: one entry per driver on an active delivery, first dispatched first.</summary>
+    public required IReadOnlyList<ActiveDriver> ActiveDrivers { get; init; }
+
+    /// <summary>Every driver who is not offline, with their own status and position.</summary>
+    public required IReadOnlyList<Driver> DriversOnShift { get; init; }
     public required DateTimeOffset LastUpdated { get; init; }
 
     /// <summary>
@@ -25,8 +32,9 @@ public sealed record MarketState
         IReadOnlyDictionary<OrderStatus, long> counts, IEnumerable<Order> orders, IEnumerable<Driver> drivers,
         DateTimeOffset now, DateTimeOffset? lastChange, bool includeCompleted, int ordersPerStatus)
     {
+        var all = orders.ToList();
         var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var shown = orders.Where(order => includeCompleted || !order.Status.IsFinal()).ToList();
+        var shown = all.Where(order => includeCompleted || !order.Status.IsFinal()).ToList();
         var byStatus = OrderStatusNames.All
             .Where(status => includeCompleted || !status.IsFinal())
             .ToDictionary(
@@ -35,15 +43,12 @@ public sealed record MarketState
 
         return new MarketState
         {
-            Statistics = new MarketStatistics
-            {
-                TotalOrders = counts.Values.Sum(),
-                ActiveDeliveries = counts.GetValueOrDefault(OrderStatus.Dispatched) + counts.GetValueOrDefault(OrderStatus.InTransit),
-                CompletedToday = orders.Count(order => order.DeliveredAt >= startOfDay),
-                ByStatus = OrderStatusNames.All.ToDictionary(status => status, counts.GetValueOrDefault),
-            },
+            Statistics = MarketStatistics.From(counts, all.Count(order => order.DeliveredAt >= startOfDay)),
             OrdersByStatus = byStatus,
-            ActiveDrivers = [.. drivers.Where(driver => driver.Status != DriverStatus.Offline)],
+            ActiveDrivers = [.. all.Where(order => order.DriverId is not null && order.Status is OrderStatus.Dispatched or OrderStatus.InTransit)
+                .OrderBy(order => order.DispatchedAt)
+                .Select(ActiveDriver.On)],
+            DriversOnShift = [.. drivers.Where(driver => driver.Status != DriverStatus.Offline)],
             LastUpdated = lastChange ?? now,
         };
     }
@@ -52,11 +57,32 @@ public sealed record MarketState
         Storage.OrderQuery.NewestFirst(orders.Where(order => order.Status == status));
 }
 
-/// <summary>The totals of <see cref="MarketState"/>; <see cref="ByStatus"/> has every status, zeros included.</summary>
-public sealed record MarketStatistics
+/// <summary>A driver on an active delivery, as the seed names it: <c>status</c> is the order's.</summary>
+public sealed record ActiveDriver
 {
-    public required long TotalOrders { get; init; }
-    public required long ActiveDeliveries { get; init; }
-    public required int CompletedToday { get; init; }
-    public required IReadOnlyDictionary<OrderStatus, long> ByStatus { get; init; }
+    public required string DriverId { get; init; }
+
+    // Seed clients read these keys unconditionally: they are written even when unknown.
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? DriverName { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public string? DriverPhone { get; init; }
+    public required Guid OrderId { get; init; }
+    public required string SupplierTrackingId { get; init; }
+    public required OrderStatus Status { get; init; }
+    public DateTimeOffset? DispatchedAt { get; init; }
+    public DateTimeOffset? InTransitAt { get; init; }
+
+    public static ActiveDriver On(Order order) => new()
+    {
+        DriverId = order.DriverId ?? throw new ArgumentException("the order has no driver", nameof(order)),
+        DriverName = order.DriverName,
+        DriverPhone = order.DriverPhone,
+        OrderId = order.Id,
+        SupplierTrackingId = order.SupplierTrackingId,
+        Status = order.Status,
+        DispatchedAt = order.DispatchedAt,
+        InTransitAt = order.InTransitAt,
+    };
 }

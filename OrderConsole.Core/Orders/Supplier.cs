@@ -3,5 +3,16 @@ namespace OrderConsole.Core.Orders;
 /// <summary>
 /// A business that prepares orders; its prefix starts each of its supplier tracking IDs. Its pickup location
 /// (where drivers collect orders) is optional: without it, dispatch lists drivers without distances.
+/// A deactivated supplier keeps its orders but takes no new ones.
 /// </summary>
-public sealed record Supplier(string Id, string Name, string TrackingPrefix, double? Latitude = null, double? Longitude = null);
+public sealed record Supplier(string Id, string Name, string TrackingPrefix, double? Latitude = null, double? Longitude = null)
+{
+    public string? PickupAddress { get; init; }
+
+    public string? Phone { get; init; }
+
+    /// <summary>The markup a new order gets when its creator names none; null for the console's default.</summary>
+    public decimal? DefaultMarkupPercentage { get; init; }
+
+    public bool Active { get; init; } = true;
+}

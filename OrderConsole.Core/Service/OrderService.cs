@@ -3,6 +3,7 @@ using OrderConsole.Core.Events;
 using OrderConsole.Core.Observability;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
+using OrderConsole.Core.Suppliers;
 
 namespace OrderConsole.Core.Service;
 
@@ -29,12 +30,17 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock)
 
         var supplier = (await store.ListSuppliersAsync(cancellationToken)).FirstOrDefault(candidate => candidate.Id == command.SupplierId)
             ?? throw new OrderValidationException("supplier_id", $"no supplier {command.SupplierId} exists");
+        if (!supplier.Active)
+        {
+            throw new SupplierInactiveException(supplier.Name);
+        }
+
         commandId ??= NewCommandId();
 
         for (var attempt = 1; ; attempt++)
         {
             var order = OrderChanges.Create(
-                supplier, command.Items, command.MarkupPercentage, clock.GetUtcNow(),
+                supplier, command.Items, command.MarkupPercentage ?? supplier.DefaultMarkupPercentage, clock.GetUtcNow(),
                 TrackingCodes.NewTrackingId(), TrackingCodes.NewTrackingToken());
             try
             {

@@ -59,8 +59,12 @@ public interface IOrderStore
 
     Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Adds or replaces a supplier.</summary>
-    Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Adds or replaces a supplier and appends <c>supplier.updated</c>.
+    /// Throws <see cref="DirectoryConflictException"/> when another supplier has its name (in any letter case)
+    /// or its tracking prefix; then nothing changes.
+    /// </summary>
+    Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default);
 
@@ -77,6 +81,13 @@ public interface IOrderStore
 
     /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
     Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the driver as stored (so a concurrent assignment or position is kept) and
+    /// appends <c>driver.updated</c>. Throws <see cref="OrderValidationException"/> for an unknown driver and
+    /// <see cref="DirectoryConflictException"/> when the driver as stored refuses the change.
+    /// </summary>
+    Task<Driver> ChangeDriverAsync(string driverId, DriverChange change, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// True for exactly one caller per <paramref name="purpose"/> over the store's life, across every instance

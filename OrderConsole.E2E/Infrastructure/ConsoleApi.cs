@@ -11,7 +11,9 @@ public sealed class ConsoleApi : IDisposable
 
     private ConsoleApi(HttpClient http) => _http = http;
 
-    public static async Task<ConsoleApi> SignInAsync(Uri console, string user)
+    public static Task<ConsoleApi> SignInAsync(Uri console, string user) => SignInAsync(console, user, "orderconsole");
+
+    public static async Task<ConsoleApi> SignInAsync(Uri console, string user, string password)
     {
         var http = new HttpClient { BaseAddress = console };
         using var response = await http.PostAsJsonAsync("/api/auth/login", new { username = user, password = "orderconsole" });

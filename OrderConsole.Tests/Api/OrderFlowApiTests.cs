@@ -36,7 +36,7 @@ public sealed class OrderFlowApiTests(WebApplicationFactory<Program> factory) : 
         Assert.Equal(JsonValueKind.String, delivered.GetProperty("estimated_arrival").ValueKind);
         Assert.Equal(
             ["order.created", "order.supplier_accepted", "order.customer_accepted", "order.preparing", "order.ready", "order.dispatched", "order.in_transit", "order.delivered"],
-            delivered.GetProperty("timeline").EnumerateArray().Select(step => step.GetProperty("event_type").GetString()));
+            delivered.GetProperty("history").EnumerateArray().Select(step => step.GetProperty("event_type").GetString()));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class OrderFlowApiTests(WebApplicationFactory<Program> factory) : 
     private static async Task<(string Id, string Name)> AvailableDriverAsync(HttpClient dispatcher, string? except = null)
     {
         var state = await (await dispatcher.GetAsync(ApiClient.Path("/api/state"))).JsonAsync();
-        var driver = state.GetProperty("active_drivers").EnumerateArray()
+        var driver = state.GetProperty("drivers_on_shift").EnumerateArray()
             .First(candidate => candidate.GetProperty("status").GetString() == "available" && candidate.GetProperty("id").GetString() != except);
         return (driver.GetProperty("id").GetString()!, driver.GetProperty("name").GetString()!);
     }

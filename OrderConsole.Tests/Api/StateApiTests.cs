@@ -21,7 +21,8 @@ public sealed class StateApiTests(WebApplicationFactory<Program> factory) : ICla
         Assert.Equal(10, statistics.GetProperty("by_status").EnumerateObject().Count());
         Assert.True(state.GetProperty("orders_by_status").TryGetProperty("pending_supplier", out _));
         Assert.False(state.GetProperty("orders_by_status").TryGetProperty("delivered", out _));
-        Assert.Equal(5, state.GetProperty("active_drivers").GetArrayLength());
+        Assert.Equal(2, state.GetProperty("active_drivers").GetArrayLength());
+        Assert.Equal(5, state.GetProperty("drivers_on_shift").GetArrayLength());
         Assert.True(state.TryGetProperty("last_updated", out _));
     }
 

@@ -35,6 +35,8 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Store);
         Services.AddSingleton(Orders);
+        Services.AddSingleton(new SupplierDirectory(Store));
+        Services.AddSingleton(new DriverDirectory(Store));
         Services.AddSingleton(Live);
         Services.AddSingleton(new StoreDescription(IsInMemory: true, DemoEnabled: false, InstanceName: "console-test"));
         Services.AddSingleton(new OpenCircuits());

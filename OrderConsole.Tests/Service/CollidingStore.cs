@@ -59,11 +59,14 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
 
     public Task<IReadOnlyList<Supplier>> ListSuppliersAsync(CancellationToken cancellationToken = default) => inner.ListSuppliersAsync(cancellationToken);
 
-    public Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default) => inner.SaveSupplierAsync(supplier, cancellationToken);
+    public Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default) => inner.SaveSupplierAsync(supplier, actor, cancellationToken);
 
     public Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default) => inner.ListDriversAsync(cancellationToken);
 
     public Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default) => inner.GetDriverAsync(driverId, cancellationToken);
 
     public Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default) => inner.SaveDriverAsync(driver, actor, cancellationToken);
+
+    public Task<Driver> ChangeDriverAsync(string driverId, DriverChange change, string actor, CancellationToken cancellationToken = default) =>
+        inner.ChangeDriverAsync(driverId, change, actor, cancellationToken);
 }

@@ -773,7 +773,7 @@ public abstract partial class OrderStoreContract
         var (store, feed) = CreateStore();
         await store.SaveSupplierAsync(Samples.Luigis);
         await store.SaveSupplierAsync(Samples.Napoli);
-        return (store, feed);
+        return (store, new FeedAfterSetup(feed, await feed.GetLatestEventIdAsync()));
     }
 
     private static Task<Order> CreateAsync(IOrderStore store, Order order)

@@ -14,7 +14,7 @@ public static class Samples
 
     public static Driver Ana { get; } = new() { Id = "drv-ana", Name = "Ana Lopez", Phone = "+1 555 0101", Vehicle = "scooter" };
 
-    public static Driver Ben { get; } = new() { Id = "drv-ben", Name = "Ben Okafor", Phone = "+1 555 0102", Vehicle = "bicycle" };
+    public static Driver Ben { get; } = new() { Id = "drv-ben", Name = "Ben Okafor", Phone = "+1 555 0102", Vehicle = "bike" };
 
     /// <summary>A new pending order of one Margherita, with fresh tracking codes unless given.</summary>
     public static Order NewOrder(

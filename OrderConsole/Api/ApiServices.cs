@@ -26,6 +26,8 @@ public static class ApiServices
     {
         endpoints.MapAuthApi();
         endpoints.MapOrdersApi();
+        endpoints.MapSuppliersApi();
+        endpoints.MapDriversApi();
         endpoints.MapStateApi();
         endpoints.MapBatchApi();
         endpoints.MapEventStreamsApi();

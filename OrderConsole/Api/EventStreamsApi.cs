@@ -94,11 +94,12 @@ public static class EventStreamsApi
         return TypedResults.Empty;
     }
 
-    /// <summary>Whether <paramref name="reader"/> may see <paramref name="change"/>: orders as on their page, driver and batch news for dispatch.</summary>
+    /// <summary>Whether <paramref name="reader"/> may see <paramref name="change"/>: orders as on their page, driver, supplier and batch news for dispatch (and each driver or supplier their own).</summary>
     public static bool Visible(Actor reader, OrderEvent change) => change switch
     {
         { Order: { } order } => OrderAccess.CanSee(reader, order),
         { Driver: { } driver } => reader.Role is Role.Dispatcher or Role.Admin || reader.DriverId == driver.Id,
+        { Supplier: { } supplier } => reader.Role is Role.Dispatcher or Role.Admin || reader.SupplierId == supplier.Id,
         _ => reader.Role is Role.Dispatcher or Role.Admin || change.Actor == reader.Name,
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
+using OrderConsole.Core.Suppliers;
 
 namespace OrderConsole.Api;
 
@@ -38,6 +39,9 @@ public sealed class OrderProblems(IProblemDetailsService problems) : IExceptionH
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is not valid", badRequest.Message),
             ForbiddenOrderActionException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message),
             OrderNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+            NotInDirectoryException unknown => Problem(StatusCodes.Status404NotFound, "Not found", unknown.Message),
+            DirectoryConflictException clash => Problem(StatusCodes.Status409Conflict, "The change clashes with what is stored", clash.Message, ("field", clash.Field)),
+            SupplierInactiveException inactive => Problem(StatusCodes.Status409Conflict, "The supplier is deactivated", inactive.Message, ("field", "supplier_id")),
             IllegalTransitionException illegal => Problem(StatusCodes.Status409Conflict, "The order cannot make that move", illegal.Message, ("current_status", illegal.Current.ToWireName())),
             OrderConflictException conflict => Problem(StatusCodes.Status409Conflict, "The order changed meanwhile", conflict.Message, ("current_status", conflict.CurrentStatus?.ToWireName())),
             OrderDomainException other => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state", other.Message),

@@ -176,27 +176,34 @@ public static class OrdersApi
 
     private static async Task<string> SupplierOf(CreateOrderRequest request, Actor actor, IOrderStore store, CancellationToken cancellationToken)
     {
-        if (request.SupplierId is { } id)
-        {
-            if (request.SupplierName is { } named && !(await store.ListSuppliersAsync(cancellationToken))
-                .Any(supplier => supplier.Id == id && string.Equals(supplier.Name, named.Trim(), StringComparison.OrdinalIgnoreCase)))
-            {
-                throw new OrderValidationException(
-                    "supplier_id,supplier_name", $"supplier_id \"{id}\" and supplier_name \"{named}\" do not name the same supplier; give one of them");
-            }
-
-            return id;
-        }
-
         if (request.SupplierName is not { } name)
         {
-            return actor.SupplierId
+            return request.SupplierId ?? actor.SupplierId
                 ?? throw new OrderValidationException("supplier_id", "give the supplier_id or the supplier_name of the supplier the order is for");
         }
 
-        var suppliers = await store.ListSuppliersAsync(cancellationToken);
-        return suppliers.FirstOrDefault(supplier => string.Equals(supplier.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))?.Id
-            ?? throw new OrderValidationException("supplier_name", $"no supplier is named \"{name}\"; known suppliers: {string.Join(", ", suppliers.Select(s => s.Name))}");
+        var named = (await store.ListSuppliersAsync(cancellationToken))
+            .FirstOrDefault(supplier => string.Equals(supplier.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+        // A supplier user may name only their own supplier; any other name, known or not, is refused alike,
+        // so the answer tells them nothing about other suppliers.
+        if (actor.Role == Role.Supplier && named?.Id != actor.SupplierId)
+        {
+            throw new ForbiddenOrderActionException("a supplier may create orders only for their own supplier; leave supplier_name out or give your own");
+        }
+
+        if (named is null)
+        {
+            throw new OrderValidationException("supplier_name", $"no supplier is named \"{name}\"; an admin adds suppliers on the Suppliers page or with POST /api/suppliers");
+        }
+
+        if (request.SupplierId is { } id && id != named.Id)
+        {
+            throw new OrderValidationException(
+                "supplier_id,supplier_name", $"supplier_id \"{id}\" and supplier_name \"{name}\" do not name the same supplier; give one of them");
+        }
+
+        return named.Id;
     }
 
     private static IReadOnlyList<OrderItem> ItemsOf(CreateOrderRequest request)

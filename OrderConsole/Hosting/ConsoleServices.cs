@@ -37,6 +37,8 @@ public static class ConsoleServices
         services.AddSingleton(new DemoAccess(configuration["Demo:Password"] is { Length: > 0 } password ? password : DemoAccess.DefaultPassword));
 
         services.AddSingleton<OrderService>();
+        services.AddSingleton<SupplierDirectory>();
+        services.AddSingleton<DriverDirectory>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());
         if (demoEnabled)
         {

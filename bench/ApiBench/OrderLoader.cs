@@ -50,7 +50,7 @@ internal sealed class OrderLoader(Uri address)
         using var order = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var id = order.RootElement.GetProperty("id").GetString();
         var state = JsonDocument.Parse(await dispatcher.GetStringAsync("/api/state"));
-        var driver = state.RootElement.GetProperty("active_drivers").EnumerateArray()
+        var driver = state.RootElement.GetProperty("drivers_on_shift").EnumerateArray()
             .First(candidate => candidate.GetProperty("status").GetString() == "available").GetProperty("id").GetString();
         foreach (var (client, step) in new[]
         {

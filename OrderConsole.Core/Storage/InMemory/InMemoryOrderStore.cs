@@ -2,6 +2,7 @@ using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage.Journal;
+using OrderConsole.Core.Suppliers;
 
 namespace OrderConsole.Core.Storage.InMemory;
 
@@ -232,14 +233,28 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         }
     }
 
-    public Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default)
+    public Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default)
     {
         lock (_write)
         {
-            _suppliers[supplier.Id] = supplier;
-            Record(Kinds.Supplier.Of(supplier));
+            var name = SupplierRules.NormalizedName(supplier.Name);
+            var others = _suppliers.Values.Where(other => other.Id != supplier.Id).ToList();
+            if (others.Any(other => SupplierRules.NormalizedName(other.Name) == name))
+            {
+                throw DirectoryConflictException.TakenName(supplier.Name);
+            }
+
+            if (others.Any(other => string.Equals(other.TrackingPrefix, supplier.TrackingPrefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw DirectoryConflictException.TakenPrefix(supplier.TrackingPrefix);
+            }
+
+            // Every check has passed; only now does anything change.
+            var now = clock.GetUtcNow();
+            var stored = supplier;
+            PutSupplier(stored, OrderEvent.ForSupplier(stored, actor, now));
             Commit();
-            return Task.CompletedTask;
+            return Task.FromResult(stored);
         }
     }
 
@@ -279,8 +294,7 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         {
             var driver = _drivers.GetValueOrDefault(driverId) ?? throw TransitionChecks.NoDriver(driverId);
             var moved = driver with { Latitude = latitude, Longitude = longitude, LocationUpdatedAt = at, UpdatedAt = at };
-            _drivers[driverId] = moved;
-            Publish(OrderEvent.ForDriver(moved, actor));
+            PutDriver(moved, actor);
             Commit();
             return Task.FromResult(moved);
         }
@@ -291,10 +305,21 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         lock (_write)
         {
             var stored = driver with { UpdatedAt = clock.GetUtcNow() };
-            _drivers[stored.Id] = stored;
-            Publish(OrderEvent.ForDriver(stored, actor));
+            PutDriver(stored, actor);
             Commit();
             return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Driver> ChangeDriverAsync(string driverId, DriverChange change, string actor, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            var driver = _drivers.GetValueOrDefault(driverId) ?? throw TransitionChecks.NoDriver(driverId);
+            var changed = change.ApplyTo(driver, clock.GetUtcNow());
+            PutDriver(changed, actor);
+            Commit();
+            return Task.FromResult(changed);
         }
     }
 
@@ -350,9 +375,23 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         AppendOrderEvent(transition.EventType, next, transition.Actor, correlationId);
         foreach (var driver in drivers)
         {
-            _drivers[driver.Id] = driver;
-            Publish(OrderEvent.ForDriver(driver, transition.Actor, correlationId));
+            PutDriver(driver, transition.Actor, correlationId);
         }
+    }
+
+    // The directory's state changes each go through one of these two, with the event that records them
+    // (and, on a durable store, the journal record the write's Commit appends).
+    private void PutSupplier(Supplier supplier, OrderEvent recorded)
+    {
+        _suppliers[supplier.Id] = supplier;
+        Publish(recorded);
+        Record(Kinds.Supplier.Of(supplier));
+    }
+
+    private void PutDriver(Driver driver, string actor, string? correlationId = null)
+    {
+        _drivers[driver.Id] = driver;
+        Publish(OrderEvent.ForDriver(driver, actor, correlationId));
     }
 
     private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)

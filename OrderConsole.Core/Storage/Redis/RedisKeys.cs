@@ -12,7 +12,8 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}track:{tracking_id}</c>, <c>{p}token:{token}</c>, <c>{p}strack:{supplier_tracking_id}</c> → order id ·
 /// <c>{p}seq:{supplier_id}</c> counter · <c>{p}history:{id}</c> list of "event-id json" ·
 /// <c>{p}events</c> stream · <c>{p}events:wake</c> pub/sub channel (a wake-up per feed append, not a key) · <c>{p}cmd:{command_id}</c> remembered result ·
-/// <c>{p}batch:{command_id}</c> remembered batch result · <c>{p}suppliers</c> hash ·
+/// <c>{p}batch:{command_id}</c> remembered batch result · <c>{p}suppliers</c> hash (id → json) ·
+/// <c>{p}suppliers:names</c>, <c>{p}suppliers:prefixes</c> hashes (normalized name or prefix → id) and <c>{p}suppliers:claims</c> (id → what it holds) ·
 /// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
 /// <c>{p}claim:{purpose}</c> one-time claims · <c>{p}user:{id}</c> hash (json, stamp, name) ·
 /// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}dataprotection:keys</c> list of data-protection keys.

@@ -2,6 +2,7 @@ using System.Globalization;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Suppliers;
 using StackExchange.Redis;
 using Order = OrderConsole.Core.Orders.Order;
 using SortOrder = StackExchange.Redis.Order;
@@ -144,8 +145,26 @@ public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOption
         return [.. values.Select(value => WireJson.Deserialize<Supplier>(value.ToString())).OrderBy(supplier => supplier.Name, StringComparer.Ordinal)];
     }
 
-    public async Task SaveSupplierAsync(Supplier supplier, CancellationToken cancellationToken = default) =>
-        await redis.RunAsync("HSET", db => db.HashSetAsync(_keys.Suppliers, supplier.Id, WireJson.Serialize(supplier)), cancellationToken);
+    public async Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var stored = supplier;
+        try
+        {
+            await RunAsync(RedisScripts.SaveSupplier,
+            [
+                options.KeyPrefix, stored.Id, WireJson.Serialize(stored), SupplierRules.NormalizedName(stored.Name), stored.TrackingPrefix.ToUpperInvariant(),
+                WireJson.Serialize(OrderEvent.ForSupplier(stored, actor, now)), Trim, options.FeedMaxLength,
+            ], cancellationToken);
+            return stored;
+        }
+        catch (RedisServerException refused) when (RedisStoreErrors.Code(refused) == "TAKEN")
+        {
+            throw refused.Message.EndsWith("tracking_prefix", StringComparison.Ordinal)
+                ? DirectoryConflictException.TakenPrefix(stored.TrackingPrefix)
+                : DirectoryConflictException.TakenName(stored.Name);
+        }
+    }
 
     public async Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default)
     {
@@ -205,6 +224,39 @@ public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOption
             WireJson.Serialize(driverEvent), Trim, options.FeedMaxLength,
         ], cancellationToken);
         return stored;
+    }
+
+    public async Task<Driver> ChangeDriverAsync(string driverId, DriverChange change, string actor, CancellationToken cancellationToken = default)
+    {
+        // Computed here from the driver as read, written only if it is still stored so: a concurrent assignment or
+        // position report makes the script answer CHANGED, and the change is computed again from the newer driver.
+        while (true)
+        {
+            var json = await redis.RunAsync("HGET", db => db.HashGetAsync(_keys.Driver(driverId), "json"), cancellationToken);
+            if (json.IsNull)
+            {
+                throw TransitionChecks.NoDriver(driverId);
+            }
+
+            var changed = change.ApplyTo(WireJson.Deserialize<Driver>(json.ToString()), clock.GetUtcNow());
+            try
+            {
+                await RunAsync(RedisScripts.ChangeDriver,
+                [
+                    options.KeyPrefix, driverId, json, WireJson.Serialize(changed), WireName(changed.Status),
+                    WireJson.Serialize(OrderEvent.ForDriver(changed, actor)), Trim, options.FeedMaxLength,
+                ], cancellationToken);
+                return changed;
+            }
+            catch (RedisServerException refused) when (RedisStoreErrors.Code(refused) == "CHANGED")
+            {
+                // Someone else wrote the driver between the read and the script; read again.
+            }
+            catch (RedisServerException refused) when (RedisStoreErrors.Code(refused) == "NODRIVER")
+            {
+                throw TransitionChecks.NoDriver(driverId);
+            }
+        }
     }
 
     public async Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)

@@ -140,6 +140,52 @@ internal static class RedisScripts
         return id
         """;
 
+    /// <summary>
+    /// ARGV: prefix, supplier id, supplier json, normalized name, tracking prefix, event json, feed trim, feed length.
+    /// Refuses with "TAKEN name" or "TAKEN tracking_prefix" when another supplier holds either; otherwise moves the
+    /// supplier's name and prefix claims to the new ones, stores it and appends its event. Returns the feed id.
+    /// </summary>
+    public static string SaveSupplier { get; } = """
+        local p, id = ARGV[1], ARGV[2]
+        local names, prefixes, claims = p .. 'suppliers:names', p .. 'suppliers:prefixes', p .. 'suppliers:claims'
+        local owner = redis.call('HGET', names, ARGV[4])
+        if owner and owner ~= id then return redis.error_reply('TAKEN name') end
+        owner = redis.call('HGET', prefixes, ARGV[5])
+        if owner and owner ~= id then return redis.error_reply('TAKEN tracking_prefix') end
+        -- Every check has passed; only now does anything change.
+        local old = redis.call('HGET', claims, id)
+        if old then
+          old = cjson.decode(old)
+          redis.call('HDEL', names, old.name)
+          redis.call('HDEL', prefixes, old.prefix)
+        end
+        redis.call('HSET', names, ARGV[4], id)
+        redis.call('HSET', prefixes, ARGV[5], id)
+        redis.call('HSET', claims, id, cjson.encode({name = ARGV[4], prefix = ARGV[5]}))
+        redis.call('HSET', p .. 'suppliers', id, ARGV[3])
+        local event_id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[7], ARGV[8], '*', 'event', ARGV[6])
+        redis.call('PUBLISH', p .. 'events:wake', event_id)
+        return event_id
+        """;
+
+    /// <summary>
+    /// ARGV: prefix, driver id, the driver json the change was computed from, the changed driver json, its status,
+    /// event json, feed trim, feed length. Writes only while the driver is still stored as read (else "CHANGED",
+    /// and the caller computes the change again from the driver as it now is; "NODRIVER" when it is gone).
+    /// </summary>
+    public static string ChangeDriver { get; } = """
+        local p = ARGV[1]
+        local key = p .. 'driver:' .. ARGV[2]
+        local json = redis.call('HGET', key, 'json')
+        if not json then return redis.error_reply('NODRIVER ' .. ARGV[2]) end
+        if json ~= ARGV[3] then return redis.error_reply('CHANGED ' .. ARGV[2]) end
+        -- Every check has passed; only now does anything change.
+        redis.call('HSET', key, 'json', ARGV[4], 'status', ARGV[5])
+        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[7], ARGV[8], '*', 'event', ARGV[6])
+        redis.call('PUBLISH', p .. 'events:wake', id)
+        return id
+        """;
+
     /// <summary>ARGV: prefix, feed trim, feed length, event json. Appends an event that changes nothing else (a rolled-back batch).</summary>
     public static string RecordEvent { get; } = """
         local p = ARGV[1]
@@ -149,9 +195,9 @@ internal static class RedisScripts
         """;
 
     /// <summary>Every script, for loading them on the server at connect.</summary>
-    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, RecordEvent];
+    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent];
 
-    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH"];
+    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH", "TAKEN", "CHANGED"];
 
     /// <summary>Is this error one of the scripts' own answers, rather than the server refusing to run them?</summary>
     public static bool IsScriptVerdict(RedisServerException error) => s_verdicts.Contains(RedisStoreErrors.Code(error));

@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor;
+using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Orders;
 using OrderConsole.Tests.Support;
 using DispatchPage = OrderConsole.Components.Pages.Dispatch;
@@ -85,5 +86,23 @@ public sealed class DispatchPageTests : ConsoleTestContext
         await SeenLiveAsync(moved);
 
         page.WaitForAssertion(() => Assert.True(page.HasButton($"Mark {order.SupplierTrackingId} delivered")));
+    }
+
+    [Fact]
+    public async Task Drivers_on_break_offline_or_deactivated_are_never_offered()
+    {
+        await Store.SaveDriverAsync(new Driver { Id = "drv-cal", Name = "Cal Offline", Vehicle = "car", Status = DriverStatus.Offline }, "setup");
+        await Store.ChangeDriverAsync("drv-ben", new DriverChange { Status = DriverStatus.OnBreak }, "setup");
+        await Store.ChangeDriverAsync("drv-ana", new DriverChange { Profile = new DriverProfile("Ana Lopez", null, "scooter", Active: false) }, "setup");
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        await Eventually.HoldsAsync(() => Live.FindDriver("drv-ana") is { Active: false } && Live.FindDriver("drv-cal") is not null, "the read model has the drivers' changes");
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<DispatchPage>();
+
+        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
+
+        var offered = page.Field("Driver").QuerySelectorAll("option").Select(option => option.GetAttribute("value")).Where(value => value is { Length: > 0 });
+        Assert.Empty(offered);
     }
 }

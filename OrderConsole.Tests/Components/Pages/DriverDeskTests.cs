@@ -1,5 +1,6 @@
 using Bunit;
 using OrderConsole.Components.Pages;
+using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Orders;
 using OrderConsole.Tests.Support;
 
@@ -71,5 +72,20 @@ public sealed class DriverDeskTests : ConsoleTestContext
 
         Assert.Equal("text", page.Field("Latitude").GetAttribute("type"));
         Assert.Equal("decimal", page.Field("Latitude").GetAttribute("inputmode"));
+    }
+
+    [Fact]
+    public async Task A_driver_goes_on_break_from_their_phone_and_back_to_available()
+    {
+        SignIn("driver", Role.Driver, driverId: "drv-ana");
+        var page = Render<DriverDesk>();
+
+        await page.ClickAsync("On break");
+        await Eventually.HoldsAsync(() => Live.FindDriver("drv-ana")?.Status == DriverStatus.OnBreak, "Ana is on break");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        page.WaitForAssertion(() => Assert.Contains("My status: on break", page.Markup, StringComparison.Ordinal));
+        await page.ClickAsync("Available");
+
+        await Eventually.HoldsAsync(() => Live.FindDriver("drv-ana")?.Status == DriverStatus.Available, "Ana is available again");
     }
 }

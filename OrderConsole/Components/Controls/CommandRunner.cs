@@ -50,6 +50,11 @@ public sealed class CommandRunner(ISnackbar snackbar, IDialogService dialogs, Re
         {
             Refuse("Not allowed", forbidden.Message);
         }
+        catch (DirectoryConflictException clash)
+        {
+            errors.Set(clash.Field, clash.Message);
+            Refuse("Not done", clash.Message);
+        }
         catch (OrderDomainException refused)
         {
             Refuse("Not done", refused.Message);

@@ -21,6 +21,8 @@ public static class Desks
         new("Dispatch", "/dispatch", Icons.Material.Filled.Send, ConsoleRoles.Dispatcher),
         new("All orders", "/orders", Icons.Material.Filled.ListAlt, ConsoleRoles.Dispatcher),
         new("Driver", "/driver", Icons.Material.Filled.LocalShipping, ConsoleRoles.Driver),
+        new("Suppliers", "/admin/suppliers", Icons.Material.Filled.Store),
+        new("Drivers", "/admin/drivers", Icons.Material.Filled.DirectionsBike),
         new("Users", "/admin/users", Icons.Material.Filled.People),
     ];
 

@@ -43,7 +43,7 @@ public partial class Dispatch : LivePage
         _onTheRoad = [.. Live.Orders(order => order.Status is OrderStatus.Dispatched or OrderStatus.InTransit).OrderBy(order => order.DispatchedAt)];
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
             ? Live.LineupFor(selected)
-            : PickupLineup.For(Live.Drivers(), null, null);
+            : PickupLineup.For(Live.Drivers().Where(driver => driver.Active), null, null);
     }
 
     protected override void OnAfterRender(bool firstRender)

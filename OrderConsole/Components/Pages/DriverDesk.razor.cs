@@ -4,10 +4,11 @@ using OrderConsole.Components.Controls;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
 
 namespace OrderConsole.Components.Pages;
 
-/// <summary>The driver's desk, made for a phone: their deliveries, picking up and delivering, and sharing where they are.</summary>
+/// <summary>The driver's desk, made for a phone: their deliveries, picking up and delivering, going on break or offline, and sharing where they are.</summary>
 public partial class DriverDesk : LivePage
 {
     /// <summary>Phones show a keyboard with a decimal point, without number spinners (the field is text, read by FormNumbers).</summary>
@@ -20,7 +21,13 @@ public partial class DriverDesk : LivePage
     private string? _latitude;
     private string? _longitude;
 
+    /// <summary>The statuses a driver chooses from their phone, in the words of the buttons.</summary>
+    private static readonly (DriverStatus Status, string Label)[] s_statusButtons =
+        [(DriverStatus.Available, "Available"), (DriverStatus.OnBreak, "On break"), (DriverStatus.Offline, "Offline")];
+
     [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    [Inject] private DriverDirectory Directory { get; set; } = default!;
 
     protected override Role Desk => Role.Driver;
 
@@ -33,6 +40,9 @@ public partial class DriverDesk : LivePage
     protected override void Refresh() =>
         _deliveries = [.. Live.Orders(order => order.Status is OrderStatus.Dispatched or OrderStatus.InTransit && OrderAccess.CanSee(Actor, order))
             .OrderBy(order => order.DispatchedAt)];
+
+    private Task SetStatusAsync(DriverStatus status) =>
+        RunAsync($"You are {DriverRules.Words(status)}", () => Directory.SetStatusAsync(Actor, Actor.DriverId!, status));
 
     private Task AdvanceAsync(Order order, OrderStatus to) =>
         RunAsync($"{order.SupplierTrackingId} is {to.ToDisplayName()}", () => Orders.AdvanceAsync(Actor, order.Id, to), order.Id);

@@ -1,0 +1,57 @@
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Storage;
+using OrderConsole.Core.Suppliers;
+
+namespace OrderConsole.Core.Service;
+
+/// <summary>
+/// The suppliers an admin keeps: create, edit, deactivate and activate. Dispatchers read every supplier, a
+/// supplier user only their own. Every change goes to the store, which keeps names and prefixes unique.
+/// </summary>
+public sealed class SupplierDirectory(IOrderStore store)
+{
+    public async Task<IReadOnlyList<Supplier>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var suppliers = await store.ListSuppliersAsync(cancellationToken);
+        return actor.Role switch
+        {
+            Role.Admin or Role.Dispatcher => suppliers,
+            Role.Supplier => [.. suppliers.Where(supplier => supplier.Id == actor.SupplierId)],
+            _ => throw new ForbiddenOrderActionException("only admins, dispatchers and supplier users may read suppliers"),
+        };
+    }
+
+    public async Task<Supplier> GetAsync(Actor actor, string supplierId, CancellationToken cancellationToken = default) =>
+        (await ListAsync(actor, cancellationToken)).FirstOrDefault(supplier => supplier.Id == supplierId)
+        ?? throw new NotInDirectoryException("supplier", supplierId);
+
+    public Task<Supplier> CreateAsync(Actor actor, SupplierDetails details, CancellationToken cancellationToken = default)
+    {
+        EnsureAdmin(actor, "create suppliers");
+        var supplier = SupplierRules.Apply(Guid.NewGuid().ToString("N"), details, existing: null);
+        return store.SaveSupplierAsync(supplier, actor.Name, cancellationToken);
+    }
+
+    public async Task<Supplier> UpdateAsync(Actor actor, string supplierId, SupplierDetails details, CancellationToken cancellationToken = default)
+    {
+        EnsureAdmin(actor, "edit suppliers");
+        var existing = await GetAsync(actor, supplierId, cancellationToken);
+        return await store.SaveSupplierAsync(SupplierRules.Apply(supplierId, details, existing), actor.Name, cancellationToken);
+    }
+
+    /// <summary>Deactivates (no new orders; its orders go on) or activates a supplier again.</summary>
+    public async Task<Supplier> SetActiveAsync(Actor actor, string supplierId, bool active, CancellationToken cancellationToken = default)
+    {
+        EnsureAdmin(actor, active ? "activate suppliers" : "deactivate suppliers");
+        var existing = await GetAsync(actor, supplierId, cancellationToken);
+        return await store.SaveSupplierAsync(existing with { Active = active }, actor.Name, cancellationToken);
+    }
+
+    private static void EnsureAdmin(Actor actor, string what)
+    {
+        if (actor.Role != Role.Admin)
+        {
+            throw new ForbiddenOrderActionException($"only an admin may {what}");
+        }
+    }
+}
