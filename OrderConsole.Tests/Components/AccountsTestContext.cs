@@ -42,6 +42,9 @@ public abstract class AccountsTestContext : ConsoleTestContext
         Services.AddScoped<UserAdministration>();
     }
 
+    /// <summary>Whether the admin named "admin" is created and signed in at the start; a test class may start with no admin.</summary>
+    protected virtual bool StartsWithAdmin => true;
+
     /// <summary>The signed-in admin's user id.</summary>
     protected string AdminId { get; private set; } = string.Empty;
 
@@ -50,6 +53,11 @@ public abstract class AccountsTestContext : ConsoleTestContext
         // bUnit takes no new services once one has been resolved, and creating the admin resolves Identity.
         var authorization = AddAuthorization();
         await base.InitializeAsync();
+        if (!StartsWithAdmin)
+        {
+            return;
+        }
+
         var admin = await CreateUserAsync("admin", Role.Admin);
         AdminId = admin.Id;
         authorization.SetAuthorized("admin").SetRoles(ConsoleRoles.Admin).SetClaims(new Claim(ClaimTypes.NameIdentifier, admin.Id));
