@@ -1,5 +1,6 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Core.Events;
 
@@ -16,6 +17,9 @@ public sealed record OrderEvent
 
     /// <summary>The driver's snapshot, on <c>driver.updated</c> events.</summary>
     public Driver? Driver { get; init; }
+
+    /// <summary>Every setting as saved, on <c>settings.updated</c> events.</summary>
+    public ConsoleSettings? Settings { get; init; }
     public required DateTimeOffset Timestamp { get; init; }
     public required string Actor { get; init; }
     public string? CorrelationId { get; init; }
@@ -62,5 +66,15 @@ public sealed record OrderEvent
         Timestamp = driver.UpdatedAt,
         Actor = actor,
         CorrelationId = correlationId,
+    };
+
+    /// <summary>The <c>settings.updated</c> event, carrying every setting so a console needs nothing else to follow.</summary>
+    public static OrderEvent ForSettings(ConsoleSettings settings, string actor) => new()
+    {
+        EventId = string.Empty,
+        EventType = OrderEventTypes.SettingsUpdated,
+        Settings = settings,
+        Timestamp = settings.UpdatedAt ?? DateTimeOffset.UnixEpoch,
+        Actor = actor,
     };
 }

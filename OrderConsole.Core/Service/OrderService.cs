@@ -31,10 +31,12 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock)
             ?? throw new OrderValidationException("supplier_id", $"no supplier {command.SupplierId} exists");
         commandId ??= NewCommandId();
 
+        // An order that names no markup gets the marketplace's default as the settings have it now.
+        var markup = command.MarkupPercentage ?? (await store.GetSettingsAsync(cancellationToken))?.DefaultMarkupPercentage;
         for (var attempt = 1; ; attempt++)
         {
             var order = OrderChanges.Create(
-                supplier, command.Items, command.MarkupPercentage, clock.GetUtcNow(),
+                supplier, command.Items, markup, clock.GetUtcNow(),
                 TrackingCodes.NewTrackingId(), TrackingCodes.NewTrackingToken());
             try
             {

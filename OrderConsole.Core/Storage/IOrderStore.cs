@@ -1,6 +1,7 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Core.Storage;
 
@@ -77,6 +78,12 @@ public interface IOrderStore
 
     /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
     Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The settings as an admin last saved them; null until the first save (configuration applies until then).</summary>
+    Task<ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the settings (stamped with the time and <paramref name="actor"/>) and appends <c>settings.updated</c> carrying all of them.</summary>
+    Task<ConsoleSettings> SaveSettingsAsync(ConsoleSettings settings, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// True for exactly one caller per <paramref name="purpose"/> over the store's life, across every instance

@@ -1,6 +1,7 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Core.Storage.InMemory;
 
@@ -24,6 +25,7 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
     private readonly RememberedResults<Order> _commandResults = new(RememberedCommands);
     private readonly RememberedResults<AppliedBatch> _batchResults = new(RememberedCommands);
     private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
+    private ConsoleSettings? _settings;
 
     public InMemoryOrderStore(TimeProvider clock)
         : this(clock, new InMemoryFeed())
@@ -282,6 +284,25 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
         }
     }
 
+    public Task<ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_settings);
+        }
+    }
+
+    public Task<ConsoleSettings> SaveSettingsAsync(ConsoleSettings settings, string actor, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            var stored = settings with { UpdatedAt = clock.GetUtcNow(), UpdatedBy = actor };
+            KeepSettings(stored);
+            feed.Append(OrderEvent.ForSettings(stored, actor));
+            return Task.FromResult(stored);
+        }
+    }
+
     public Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)
     {
         lock (_write)
@@ -289,6 +310,9 @@ public sealed class InMemoryOrderStore(TimeProvider clock, InMemoryFeed feed) : 
             return Task.FromResult(_claims.Add(purpose));
         }
     }
+
+    /// <summary>The one place settings state changes (a journal replaying <c>settings.updated</c> calls this too). Under the write lock.</summary>
+    private void KeepSettings(ConsoleSettings settings) => _settings = settings;
 
     private Task<Order?> FindBy(Dictionary<string, Guid> index, string code)
     {

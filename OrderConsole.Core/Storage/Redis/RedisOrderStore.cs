@@ -2,6 +2,7 @@ using System.Globalization;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 using StackExchange.Redis;
 using Order = OrderConsole.Core.Orders.Order;
 using SortOrder = StackExchange.Redis.Order;
@@ -204,6 +205,21 @@ public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOption
             located ? stored.Latitude!.Value.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
             WireJson.Serialize(driverEvent), Trim, options.FeedMaxLength,
         ], cancellationToken);
+        return stored;
+    }
+
+    public async Task<ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        var json = await redis.RunAsync("GET", db => db.StringGetAsync(_keys.Settings), cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<ConsoleSettings>(json.ToString());
+    }
+
+    public async Task<ConsoleSettings> SaveSettingsAsync(ConsoleSettings settings, string actor, CancellationToken cancellationToken = default)
+    {
+        var stored = settings with { UpdatedAt = clock.GetUtcNow(), UpdatedBy = actor };
+        await RunAsync(RedisScripts.SaveSettings,
+            [options.KeyPrefix, WireJson.Serialize(stored), WireJson.Serialize(OrderEvent.ForSettings(stored, actor)), Trim, options.FeedMaxLength],
+            cancellationToken);
         return stored;
     }
 

@@ -22,6 +22,7 @@ public static class Desks
         new("All orders", "/orders", Icons.Material.Filled.ListAlt, ConsoleRoles.Dispatcher),
         new("Driver", "/driver", Icons.Material.Filled.LocalShipping, ConsoleRoles.Driver),
         new("Users", "/admin/users", Icons.Material.Filled.People),
+        new("Settings", "/admin/settings", Icons.Material.Filled.Settings),
     ];
 
     /// <summary>
