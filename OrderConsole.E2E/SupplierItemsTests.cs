@@ -30,7 +30,7 @@ public sealed class SupplierItemsTests(ConsoleFixture fixture)
 
             await supplier.GetByRole(AriaRole.Button, new() { Name = "Create order" }).ClickAsync();
 
-            await Expect(row).ToContainTextAsync($"{first}, 2 × {second}");
+            await Expect(row).ToContainTextAsync($"{first}, 2× {second}");
             await Expect(row).ToContainTextAsync("21.00");
         }
         catch

@@ -1,5 +1,6 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Core.Events;
 
@@ -19,6 +20,8 @@ public sealed record OrderEvent
 
     /// <summary>The supplier's snapshot, on <c>supplier.updated</c> events.</summary>
     public Supplier? Supplier { get; init; }
+    /// <summary>Every setting as saved, on <c>settings.updated</c> events.</summary>
+    public ConsoleSettings? Settings { get; init; }
     public required DateTimeOffset Timestamp { get; init; }
     public required string Actor { get; init; }
     public string? CorrelationId { get; init; }
@@ -74,6 +77,16 @@ public sealed record OrderEvent
         EventType = OrderEventTypes.SupplierUpdated,
         Supplier = supplier,
         Timestamp = at,
+        Actor = actor,
+    };
+
+    /// <summary>The <c>settings.updated</c> event, carrying every setting so a console needs nothing else to follow.</summary>
+    public static OrderEvent ForSettings(ConsoleSettings settings, string actor) => new()
+    {
+        EventId = string.Empty,
+        EventType = OrderEventTypes.SettingsUpdated,
+        Settings = settings,
+        Timestamp = settings.UpdatedAt ?? DateTimeOffset.UnixEpoch,
         Actor = actor,
     };
 }

@@ -13,6 +13,7 @@ public static class OrderEventTypes
     public const string DriverUpdated = "driver.updated";
     public const string SupplierUpdated = "supplier.updated";
     public const string BatchRolledBack = "batch.rolled_back";
+    public const string SettingsUpdated = "settings.updated";
 
     /// <summary>The event type a move to <paramref name="status"/> produces, e.g. <c>order.in_transit</c>.</summary>
     public static string ForStatus(OrderStatus status) => "order." + status.ToWireName();

@@ -21,6 +21,8 @@ public sealed class LiveFilter
     public static LiveFilter Drivers { get; } = new((change, _) => change.Driver is not null);
 
     public static LiveFilter Suppliers { get; } = new((change, _) => change.Supplier is not null);
+    /// <summary>Settings changes: every page follows these, since money, lateness and days read through them.</summary>
+    public static LiveFilter Settings { get; } = new((change, _) => change.Settings is not null);
 
     public static LiveFilter Orders(Func<Order, bool> predicate) =>
         new((change, previous) =>

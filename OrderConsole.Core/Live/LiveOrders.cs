@@ -22,6 +22,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private readonly ConcurrentDictionary<Guid, Order> _orders = new();
     private readonly ConcurrentDictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
     private volatile IReadOnlyList<Supplier> _suppliers = [];
+    private volatile Settings.ConsoleSettings? _settings;
     private bool _snapshotNeeded = true;
     private bool _suppliersStale;
     private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
@@ -108,6 +109,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
     /// <summary>Every supplier, by name.</summary>
     public IReadOnlyList<Supplier> Suppliers() => _suppliers;
+
+    /// <summary>The settings as last saved, following <c>settings.updated</c>; null until an admin first saves them.</summary>
+    public Settings.ConsoleSettings? SavedSettings() => _settings;
 
     public IReadOnlyList<Driver> Drivers() => [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
 
@@ -206,6 +210,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         var finished = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => status.IsFinal())], Limit = options.RecentFinishedOrders }, cancellationToken);
         var drivers = await store.ListDriversAsync(cancellationToken);
         _suppliers = await store.ListSuppliersAsync(cancellationToken);
+        _settings = await store.GetSettingsAsync(cancellationToken);
 
         _orders.Clear();
         foreach (var order in active.Concat(finished))
@@ -254,6 +259,11 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             if (change.Supplier is { } supplier)
             {
                 _suppliers = [.. _suppliers.Where(known => known.Id != supplier.Id).Append(supplier).OrderBy(known => known.Name, StringComparer.Ordinal)];
+            }
+
+            if (change.Settings is { } settings)
+            {
+                _settings = settings;
             }
 
             Remember(change);

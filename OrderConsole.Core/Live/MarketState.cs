@@ -26,14 +26,15 @@ public sealed record MarketState
 
     /// <summary>
     /// The state from exact <paramref name="counts"/> (the store's; the read model keeps only recent finished orders)
-    /// and the read model's <paramref name="orders"/>, listing at most <paramref name="ordersPerStatus"/> per status.
+    /// and the read model's <paramref name="orders"/>, listing at most <paramref name="ordersPerStatus"/> per status;
+    /// "completed today" counts from <paramref name="startOfDay"/> (the settings' time zone; UTC midnight when not given).
     /// </summary>
     public static MarketState Compute(
         IReadOnlyDictionary<OrderStatus, long> counts, IEnumerable<Order> orders, IEnumerable<Driver> drivers,
-        DateTimeOffset now, DateTimeOffset? lastChange, bool includeCompleted, int ordersPerStatus)
+        DateTimeOffset now, DateTimeOffset? lastChange, bool includeCompleted, int ordersPerStatus, DateTimeOffset? startOfDay = null)
     {
         var all = orders.ToList();
-        var startOfDay = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        startOfDay ??= new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         var shown = all.Where(order => includeCompleted || !order.Status.IsFinal()).ToList();
         var byStatus = OrderStatusNames.All
             .Where(status => includeCompleted || !status.IsFinal())

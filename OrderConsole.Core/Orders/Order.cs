@@ -12,7 +12,8 @@ public sealed record Order
     public string SupplierTrackingId { get; init; } = string.Empty;
     public required string SupplierId { get; init; }
     public required string SupplierName { get; init; }
-    public required string PizzaName { get; init; }
+
+    /// <summary>What was ordered, in the order given; never empty for an order made by <see cref="OrderChanges.Create"/>.</summary>
     public IReadOnlyList<OrderItem> Items { get; init; } = [];
     public required decimal SupplierPrice { get; init; }
     public decimal MarkupPercentage { get; init; } = Pricing.DefaultMarkupPercentage;
@@ -52,6 +53,12 @@ public sealed record Order
     /// <summary>When the supplier's promised delivery time runs out, if they gave one.</summary>
     public DateTimeOffset? EstimatedArrival =>
         EstimatedDeliveryTime is { } minutes && SupplierRespondedAt is { } from ? from.AddMinutes(minutes) : null;
+
+    /// <summary>
+    /// The seed's single-item alias <c>pizza_name</c>, written on the wire and never read back: the one item's name
+    /// for a seed order, the whole compact list ("2× Margherita, Tiramisu") for any other, never just the first item.
+    /// </summary>
+    public string PizzaName => OrderItem.Summary(Items);
 
     /// <summary>A short form of the id for messages: the first eight hex digits.</summary>
     public string ShortId => Id.ToString("N")[..8];

@@ -23,7 +23,6 @@ public static class OrderChanges
             TrackingToken = trackingToken,
             SupplierId = supplier.Id,
             SupplierName = supplier.Name,
-            PizzaName = checkedItems[0].Name,
             Items = checkedItems,
             SupplierPrice = supplierPrice,
             MarkupPercentage = markup,

@@ -37,10 +37,13 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock)
 
         commandId ??= NewCommandId();
 
+        // An order that names no markup gets its supplier's default, else the marketplace's as the settings have it now.
+        var markup = command.MarkupPercentage ?? supplier.DefaultMarkupPercentage
+            ?? (await store.GetSettingsAsync(cancellationToken))?.DefaultMarkupPercentage;
         for (var attempt = 1; ; attempt++)
         {
             var order = OrderChanges.Create(
-                supplier, command.Items, command.MarkupPercentage ?? supplier.DefaultMarkupPercentage, clock.GetUtcNow(),
+                supplier, command.Items, markup, clock.GetUtcNow(),
                 TrackingCodes.NewTrackingId(), TrackingCodes.NewTrackingToken());
             try
             {

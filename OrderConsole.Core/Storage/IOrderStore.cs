@@ -1,6 +1,7 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Core.Storage;
 
@@ -81,6 +82,12 @@ public interface IOrderStore
 
     /// <summary>Adds or replaces a driver and appends <c>driver.updated</c>.</summary>
     Task<Driver> SaveDriverAsync(Driver driver, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The settings as an admin last saved them; null until the first save (configuration applies until then).</summary>
+    Task<ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the settings (stamped with the time and <paramref name="actor"/>) and appends <c>settings.updated</c> carrying all of them.</summary>
+    Task<ConsoleSettings> SaveSettingsAsync(ConsoleSettings settings, string actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Applies <paramref name="change"/> to the driver as stored (so a concurrent assignment or position is kept) and

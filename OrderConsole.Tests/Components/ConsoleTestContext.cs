@@ -10,6 +10,7 @@ using OrderConsole.Components.Controls;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
+using OrderConsole.Core.Settings;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Hosting;
 using OrderConsole.Tests.Support;
@@ -40,7 +41,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Live);
         Services.AddSingleton(new StoreDescription(IsInMemory: true, DemoEnabled: false, InstanceName: "console-test"));
         Services.AddSingleton(new OpenCircuits());
-        Services.AddSingleton(new MoneyFormat(null));
+        Settings = new CurrentSettings(Live, new ConsoleSettings { Currency = "USD", DefaultMarkupPercentage = 30m, LateThresholdMinutes = 10, TimeZone = "UTC" });
+        Services.AddSingleton(Settings);
+        Services.AddSingleton(MoneyFormat.Following(() => Settings.Value.Currency));
         Services.AddScoped<CommandRunner>();
         Services.AddSingleton<RefusalWords>();
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
@@ -58,6 +61,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
     protected OrderService Orders { get; }
 
     protected LiveOrders Live { get; }
+
+    /// <summary>The settings in force: USD, 30 %, 10 minutes, UTC until a test saves others.</summary>
+    protected CurrentSettings Settings { get; }
 
     public virtual async Task InitializeAsync()
     {

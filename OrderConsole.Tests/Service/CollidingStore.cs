@@ -53,6 +53,11 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
 
     public Task<IReadOnlyList<Order>> ListAsync(OrderQuery query, CancellationToken cancellationToken = default) => inner.ListAsync(query, cancellationToken);
 
+    public Task<OrderConsole.Core.Settings.ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default) => inner.GetSettingsAsync(cancellationToken);
+
+    public Task<OrderConsole.Core.Settings.ConsoleSettings> SaveSettingsAsync(OrderConsole.Core.Settings.ConsoleSettings settings, string actor, CancellationToken cancellationToken = default) =>
+        inner.SaveSettingsAsync(settings, actor, cancellationToken);
+
     public Task<IReadOnlyDictionary<OrderStatus, long>> CountByStatusAsync(CancellationToken cancellationToken = default) => inner.CountByStatusAsync(cancellationToken);
 
     public Task<IReadOnlyList<OrderEvent>> GetHistoryAsync(Guid orderId, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(orderId, cancellationToken);

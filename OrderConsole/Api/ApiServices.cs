@@ -32,6 +32,7 @@ public static class ApiServices
         endpoints.MapBatchApi();
         endpoints.MapEventStreamsApi();
         endpoints.MapMetricsApi();
+        endpoints.MapSettingsApi();
         endpoints.MapOpenApi();
         return endpoints;
     }

@@ -28,7 +28,7 @@ public static class StateApi
     }
 
     public static async Task<Ok<MarketState>> GetState(
-        LiveOrders live, IOrderStore store, TimeProvider clock,
+        LiveOrders live, IOrderStore store, TimeProvider clock, CurrentSettings settings,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "include_completed")] bool? includeCompleted, int? limit,
         CancellationToken cancellationToken)
     {
@@ -40,7 +40,8 @@ public static class StateApi
             { } value => value,
         };
         var counts = await store.CountByStatusAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         return TypedResults.Ok(MarketState.Compute(
-            counts, live.Orders(), live.Drivers(), clock.GetUtcNow(), live.LastEventAt, includeCompleted ?? false, perStatus));
+            counts, live.Orders(), live.Drivers(), now, live.LastEventAt, includeCompleted ?? false, perStatus, settings.Value.StartOfDay(now)));
     }
 }

@@ -1,5 +1,7 @@
 using MudBlazor.Services;
 using OrderConsole.Components.Controls;
+using OrderConsole.Core.Live;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Components;
 
@@ -8,10 +10,15 @@ public static class ConsoleUi
 {
     public static IServiceCollection AddConsoleUi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(new MoneyFormat(configuration["Display:Currency"]));
+        services.AddSingleton(new CurrentSettingsDefaults(Hosting.SettingsDefaults.From(configuration)));
+        services.AddSingleton(provider => new CurrentSettings(provider.GetRequiredService<LiveOrders>(), provider.GetRequiredService<CurrentSettingsDefaults>().Settings));
+        services.AddSingleton(provider => MoneyFormat.Following(() => provider.GetRequiredService<CurrentSettings>().Value.Currency));
         services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddScoped<CommandRunner>();
         services.AddSingleton<RefusalWords>();
         return services;
     }
 }
+
+/// <summary>The configured settings, registered under their own type so nothing mistakes them for the settings in force.</summary>
+public sealed record CurrentSettingsDefaults(ConsoleSettings Settings);

@@ -57,9 +57,7 @@ public sealed record PublicOrderView
         StatusText = StatusTextOf(order.Status),
         Final = order.Status.IsFinal(),
         SupplierName = order.SupplierName,
-        Items = order.Items.Count > 0
-            ? [.. order.Items.Select(item => new PublicOrderItem(item.Name, item.Quantity))]
-            : [new PublicOrderItem(order.PizzaName, 1)],
+        Items = [.. order.Items.Select(item => new PublicOrderItem(item.Name, item.Quantity))],
         StageTimes = PublicStageTimes.Of(order),
         Steps = OrderProgress.Steps(order),
         ProgressPercentage = OrderProgress.DeliveryPercentage(order.Status),

@@ -46,7 +46,7 @@ internal sealed class BusyInstance : IDisposable
             {
                 var order = new Order
                 {
-                    Id = Guid.NewGuid(), TrackingId = "1", TrackingToken = "t", SupplierId = "s", SupplierName = "S", PizzaName = "P",
+                    Id = Guid.NewGuid(), TrackingId = "1", TrackingToken = "t", SupplierId = "s", SupplierName = "S", Items = [new OrderItem("P", 1, 10)],
                     SupplierPrice = 10, Status = to, CreatedAt = now, UpdatedAt = now,
                     CustomerAcceptedAt = now.AddMinutes(-50), DispatchedAt = now.AddMinutes(-20), DeliveredAt = now,
                 };

@@ -1,6 +1,7 @@
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 using OrderConsole.Core.Storage.Journal;
 
 namespace OrderConsole.Core.Storage.InMemory;
@@ -22,6 +23,7 @@ public sealed partial class InMemoryOrderStore : IJournalled
         public static readonly JournalKind<RememberedBatch> Batch = new("batch_result");
         public static readonly JournalKind<Supplier> Supplier = new("supplier");
         public static readonly JournalKind<string> Claim = new("claim");
+        public static readonly JournalKind<ConsoleSettings> Settings = new("settings");
 
         // Compaction only: state the live records above imply.
         public static readonly JournalKind<StoredOrder> Order = new("order");
@@ -38,6 +40,7 @@ public sealed partial class InMemoryOrderStore : IJournalled
         .On(Kinds.Batch, remembered => _batchResults.Remember(remembered.CommandId, remembered.Batch))
         .On(Kinds.Supplier, supplier => _suppliers[supplier.Id] = supplier)
         .On(Kinds.Claim, purpose => _claims.Add(purpose))
+        .On(Kinds.Settings, KeepSettings)
         .On(Kinds.Order, stored =>
         {
             SetOrder(stored.Order);
@@ -59,6 +62,11 @@ public sealed partial class InMemoryOrderStore : IJournalled
             changes.AddRange(_commandResults.Entries.Select(entry => Kinds.Command.Of(new RememberedOrder(entry.Key, entry.Value))));
             changes.AddRange(_batchResults.Entries.Select(entry => Kinds.Batch.Of(new RememberedBatch(entry.Key, entry.Value))));
             changes.AddRange(_claims.Select(Kinds.Claim.Of));
+            if (_settings is { } settings)
+            {
+                changes.Add(Kinds.Settings.Of(settings));
+            }
+
             return changes;
         }
     }

@@ -3,6 +3,7 @@ using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage.Journal;
 using OrderConsole.Core.Suppliers;
+using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Core.Storage.InMemory;
 
@@ -28,6 +29,7 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
     private readonly RememberedResults<Order> _commandResults = new(RememberedCommands);
     private readonly RememberedResults<AppliedBatch> _batchResults = new(RememberedCommands);
     private readonly HashSet<string> _claims = new(StringComparer.Ordinal);
+    private ConsoleSettings? _settings;
 
     public InMemoryOrderStore(TimeProvider clock)
         : this(clock, new InMemoryFeed())
@@ -323,6 +325,27 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         }
     }
 
+    public Task<ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            return Task.FromResult(_settings);
+        }
+    }
+
+    public Task<ConsoleSettings> SaveSettingsAsync(ConsoleSettings settings, string actor, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            var stored = settings with { UpdatedAt = clock.GetUtcNow(), UpdatedBy = actor };
+            KeepSettings(stored);
+            Publish(OrderEvent.ForSettings(stored, actor));
+            Record(Kinds.Settings.Of(stored));
+            Commit();
+            return Task.FromResult(stored);
+        }
+    }
+
     public Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)
     {
         lock (_write)
@@ -337,6 +360,9 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
             return Task.FromResult(true);
         }
     }
+
+    /// <summary>The one place settings state changes (a journal replaying <c>settings.updated</c> calls this too). Under the write lock.</summary>
+    private void KeepSettings(ConsoleSettings settings) => _settings = settings;
 
     private Task<Order?> FindBy(Dictionary<string, Guid> index, string code)
     {

@@ -16,7 +16,8 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}suppliers:names</c>, <c>{p}suppliers:prefixes</c> hashes (normalized name or prefix → id) and <c>{p}suppliers:claims</c> (id → what it holds) ·
 /// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
 /// <c>{p}claim:{purpose}</c> one-time claims · <c>{p}user:{id}</c> hash (json, stamp, name) ·
-/// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}dataprotection:keys</c> list of data-protection keys.
+/// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}dataprotection:keys</c> list of data-protection keys ·
+/// <c>{p}settings</c> the settings as JSON.
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
@@ -64,4 +65,7 @@ public sealed class RedisKeys(string prefix)
     public string DataProtectionKeys => $"{prefix}dataprotection:keys";
 
     public string Claim(string purpose) => $"{prefix}claim:{purpose}";
+
+    /// <summary>The settings as last saved: one string of JSON.</summary>
+    public string Settings => $"{prefix}settings";
 }

@@ -3,6 +3,7 @@ using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Suppliers;
+using OrderConsole.Core.Settings;
 using StackExchange.Redis;
 using Order = OrderConsole.Core.Orders.Order;
 using SortOrder = StackExchange.Redis.Order;
@@ -257,6 +258,21 @@ public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOption
                 throw TransitionChecks.NoDriver(driverId);
             }
         }
+    }
+
+    public async Task<ConsoleSettings?> GetSettingsAsync(CancellationToken cancellationToken = default)
+    {
+        var json = await redis.RunAsync("GET", db => db.StringGetAsync(_keys.Settings), cancellationToken);
+        return json.IsNull ? null : WireJson.Deserialize<ConsoleSettings>(json.ToString());
+    }
+
+    public async Task<ConsoleSettings> SaveSettingsAsync(ConsoleSettings settings, string actor, CancellationToken cancellationToken = default)
+    {
+        var stored = settings with { UpdatedAt = clock.GetUtcNow(), UpdatedBy = actor };
+        await RunAsync(RedisScripts.SaveSettings,
+            [options.KeyPrefix, WireJson.Serialize(stored), WireJson.Serialize(OrderEvent.ForSettings(stored, actor)), Trim, options.FeedMaxLength],
+            cancellationToken);
+        return stored;
     }
 
     public async Task<bool> ClaimOnceAsync(string purpose, CancellationToken cancellationToken = default)

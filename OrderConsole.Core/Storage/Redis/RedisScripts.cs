@@ -194,8 +194,17 @@ internal static class RedisScripts
         return id
         """;
 
+    /// <summary>ARGV: prefix, settings json, event json, feed trim, feed length. Replaces the settings and appends their event.</summary>
+    public static string SaveSettings { get; } = """
+        local p = ARGV[1]
+        redis.call('SET', p .. 'settings', ARGV[2])
+        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[4], ARGV[5], '*', 'event', ARGV[3])
+        redis.call('PUBLISH', p .. 'events:wake', id)
+        return id
+        """;
+
     /// <summary>Every script, for loading them on the server at connect.</summary>
-    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent];
+    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent, SaveSettings];
 
     private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH", "TAKEN", "CHANGED"];
 

@@ -1,6 +1,7 @@
 using OrderConsole.Core.Demo;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
+using OrderConsole.Core.Settings;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Journal;
 using OrderConsole.Core.Users;
@@ -99,6 +100,36 @@ public sealed class EmbeddedStoreReplayTests : IDisposable
         Assert.Equal(created.Id, (await reopened.Orders.GetCommandResultAsync("create-1"))?.Id);
         var retried = await reopened.Orders.CreateAsync(Samples.NewOrder(), Samples.Luigis, "tester", "create-1");
         Assert.Equal(created.Id, retried.Id);
+    }
+
+    [Fact]
+    public async Task Saved_settings_stay_saved_after_a_restart()
+    {
+        ConsoleSettings saved;
+        using (var store = _folder.Open())
+        {
+            saved = await store.Orders.SaveSettingsAsync(
+                new ConsoleSettings { Currency = "EUR", DefaultMarkupPercentage = 25m, LateThresholdMinutes = 15, TimeZone = "Europe/Rome" }, "ada");
+        }
+
+        using var reopened = _folder.Open();
+
+        Assert.Equal(saved, await reopened.Orders.GetSettingsAsync());
+    }
+
+    [Fact]
+    public async Task A_deactivated_supplier_stays_deactivated_after_a_restart()
+    {
+        using (var store = _folder.Open())
+        {
+            await store.Orders.SaveSupplierAsync(Samples.Luigis);
+            await store.Orders.SaveSupplierAsync(Samples.Luigis with { Active = false });
+        }
+
+        using var reopened = _folder.Open();
+
+        var supplier = Assert.Single(await reopened.Orders.ListSuppliersAsync());
+        Assert.False(supplier.Active);
     }
 
     [Fact]

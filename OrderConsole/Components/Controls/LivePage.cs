@@ -58,7 +58,7 @@ public abstract class LivePage : ComponentBase, IDisposable
         _actor = Desks.Select(desk => user.At(desk)).FirstOrDefault(actor => actor is not null)
             ?? throw new InvalidOperationException($"{user.Identity?.Name} may not work at the {Desk} desk");
         Refresh();
-        _subscription = Live.Subscribe(Filter, committedAt => InvokeAsync(() =>
+        _subscription = Live.Subscribe(Filter.Or(LiveFilter.Settings), committedAt => InvokeAsync(() =>
         {
             Refresh();
             StateHasChanged();

@@ -24,6 +24,7 @@ public static class Desks
         new("Suppliers", "/admin/suppliers", Icons.Material.Filled.Store),
         new("Drivers", "/admin/drivers", Icons.Material.Filled.DirectionsBike),
         new("Users", "/admin/users", Icons.Material.Filled.People),
+        new("Settings", "/admin/settings", Icons.Material.Filled.Settings),
     ];
 
     /// <summary>

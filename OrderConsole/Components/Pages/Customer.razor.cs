@@ -40,7 +40,7 @@ public partial class Customer : LivePage
     /// <summary>A customer may cancel their own order until the supplier starts preparing it.</summary>
     private async Task CancelAsync(Order order)
     {
-        if (await ConfirmAsync($"Cancel order {order.SupplierTrackingId} ({order.PizzaName})? This cannot be undone.", "Cancel order", "Yes, cancel"))
+        if (await ConfirmAsync($"Cancel order {order.SupplierTrackingId} ({OrderItem.Summary(order.Items)})? This cannot be undone.", "Cancel order", "Yes, cancel"))
         {
             await RunAsync($"Order {order.SupplierTrackingId} cancelled", () => Orders.CancelAsync(Actor, order.Id, "Cancelled by the customer"), order.Id);
         }
