@@ -44,6 +44,7 @@ public sealed partial class PageAuthorizationMatrixTests(WebApplicationFactory<P
         ("/tracker/{id}",   [SignIn,    Shown,  Shown,     Shown,     Shown,    Shown,      Shown]),
         ("/dashboard",      [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
         ("/admin/users",    [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
+        ("/admin/settings", [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
         ("/api/metrics",    [SignIn,    Shown,  Denied,    Denied,    Denied,   Shown,      Denied]),
     ];
 
