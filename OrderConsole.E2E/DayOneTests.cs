@@ -48,7 +48,7 @@ public sealed class DayOneTests : IAsyncLifetime
         }
     }
 
-    [Theory(Skip = "the pages part passes; the first bearer sign-in of a user created on the Users page answers 401 in this process-hosted run, not yet explained (the same flow passes in-process in DayOneSeedFlowTests)")]
+    [Theory]
     [InlineData("embedded")]
     [InlineData("redis")]
     public async Task The_admin_sets_up_the_directory_in_the_browser_and_the_seed_requests_then_run(string store)

@@ -16,7 +16,7 @@ public sealed class ConsoleApi : IDisposable
     public static async Task<ConsoleApi> SignInAsync(Uri console, string user, string password)
     {
         var http = new HttpClient { BaseAddress = console };
-        using var response = await http.PostAsJsonAsync("/api/auth/login", new { username = user, password = "orderconsole" });
+        using var response = await http.PostAsJsonAsync("/api/auth/login", new { username = user, password });
         response.EnsureSuccessStatusCode();
         using var token = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
