@@ -36,7 +36,7 @@ public sealed class PageTests(WebApplicationFactory<Program> factory) : IClassFi
     }
 
     [Theory]
-    [InlineData("/supplier", "Luigi's Pizzeria")]
+    [InlineData("/supplier", "Orders of Crust & Co")]
     [InlineData("/supplier", "CRU-1")]
     [InlineData("/customer", "Offers awaiting a customer")]
     [InlineData("/customer", "Maya Patel")]

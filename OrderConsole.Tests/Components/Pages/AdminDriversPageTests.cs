@@ -60,9 +60,11 @@ public sealed class AdminDriversPageTests : ConsoleTestContext
         var dialogs = Render<MudDialogProvider>();
         var page = Render<AdminDrivers>();
 
-        await page.ClickAsync("Deactivate Ana Lopez");
+        // The click's handler waits for the answer to its question, so it finishes only once the dialog is answered.
+        var deactivating = page.ClickAsync("Deactivate Ana Lopez");
         dialogs.WaitForAssertion(() => Assert.True(dialogs.HasButton("Yes, deactivate")));
         await dialogs.ClickAsync("Yes, deactivate");
+        await deactivating;
 
         await Eventually.HoldsAsync(() => Live.FindDriver("drv-ana") is { Active: false, Status: DriverStatus.Offline }, "Ana is deactivated and offline");
         Clock.Advance(TimeSpan.FromSeconds(1));

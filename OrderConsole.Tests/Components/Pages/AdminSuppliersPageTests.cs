@@ -68,10 +68,12 @@ public sealed class AdminSuppliersPageTests : ConsoleTestContext
         var dialogs = Render<MudDialogProvider>();
         var page = Render<AdminSuppliers>();
 
-        await page.ClickAsync("Deactivate Napoli Express");
+        // The click's handler waits for the answer to its question, so it finishes only once the dialog is answered.
+        var deactivating = page.ClickAsync("Deactivate Napoli Express");
         dialogs.WaitForAssertion(() => Assert.True(dialogs.HasButton("Yes, deactivate")));
         Assert.True((await Store.ListSuppliersAsync()).Single(supplier => supplier.Id == "napoli").Active);
         await dialogs.ClickAsync("Yes, deactivate");
+        await deactivating;
 
         await Eventually.HoldsAsync(() => Live.Suppliers().Single(supplier => supplier.Id == "napoli") is { Active: false }, "Napoli is deactivated");
         Clock.Advance(TimeSpan.FromSeconds(1));

@@ -21,7 +21,7 @@ public sealed class DispatchPageTests : ConsoleTestContext
 
         await page.ClickAsync($"Open order {order.SupplierTrackingId}");
         await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
-        Assert.StartsWith("Ben Okafor (bicycle)", page.Field("Driver").GetAttribute("value"), StringComparison.Ordinal);
+        Assert.StartsWith("Ben Okafor (bike)", page.Field("Driver").GetAttribute("value"), StringComparison.Ordinal);
         await page.ClickAsync("Dispatch order");
 
         await Eventually.HoldsAsync(() => Live.Find(order.Id)?.Status == OrderStatus.Dispatched, "the order is dispatched");
