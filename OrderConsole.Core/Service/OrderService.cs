@@ -10,9 +10,10 @@ namespace OrderConsole.Core.Service;
 /// <summary>
 /// The commands and queries of the console. Each command loads the order, checks who may do it, computes
 /// the next snapshot with <see cref="OrderChanges"/>, and hands it to the store to apply atomically.
-/// The optional command id makes retries safe: the same id is applied once.
+/// The optional command id makes retries safe: the same id is applied once. <paramref name="defaultMarkupPercentage"/>
+/// is the marketplace's markup as configuration gives it, for orders created before an admin saves settings.
 /// </summary>
-public sealed partial class OrderService(IOrderStore store, TimeProvider clock)
+public sealed partial class OrderService(IOrderStore store, TimeProvider clock, decimal defaultMarkupPercentage = Pricing.DefaultMarkupPercentage)
 {
     private const int TrackingCodeAttempts = 5;
 
@@ -37,9 +38,11 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock)
 
         commandId ??= NewCommandId();
 
-        // An order that names no markup gets its supplier's default, else the marketplace's as the settings have it now.
+        // An order that names no markup gets its supplier's default, else the marketplace's as the settings have it
+        // now, else as configuration gives it.
         var markup = command.MarkupPercentage ?? supplier.DefaultMarkupPercentage
-            ?? (await store.GetSettingsAsync(cancellationToken))?.DefaultMarkupPercentage;
+            ?? (await store.GetSettingsAsync(cancellationToken))?.DefaultMarkupPercentage
+            ?? defaultMarkupPercentage;
         for (var attempt = 1; ; attempt++)
         {
             var order = OrderChanges.Create(

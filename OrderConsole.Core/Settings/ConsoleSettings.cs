@@ -11,6 +11,9 @@ public sealed record ConsoleSettings
     public required decimal DefaultMarkupPercentage { get; init; }
     public required int LateThresholdMinutes { get; init; }
 
+    /// <summary><see cref="LateThresholdMinutes"/> as the grace <c>OrderTiming</c> takes.</summary>
+    public TimeSpan LateThreshold => TimeSpan.FromMinutes(LateThresholdMinutes);
+
     /// <summary>An IANA time zone id, e.g. <c>Europe/Rome</c>.</summary>
     public required string TimeZone { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }

@@ -105,6 +105,18 @@ public sealed class SettingsApiTests : IDisposable
         Assert.Equal(12.5m, order.GetProperty("markup_percentage").GetDecimal());
     }
 
+    [Fact]
+    public async Task Before_any_save_an_order_that_names_no_markup_gets_the_configured_default_markup()
+    {
+        using var configured = _factory.WithWebHostBuilder(host => host.UseSetting("Pricing:DefaultMarkupPercentage", "18"));
+        using var supplier = await ApiClient.AsAsync(configured, "supplier1");
+
+        var id = await supplier.CreateOrderAsync();
+        var order = await (await supplier.GetAsync(ApiClient.Path($"/api/orders/{id}"))).JsonAsync();
+
+        Assert.Equal(18m, order.GetProperty("markup_percentage").GetDecimal());
+    }
+
     public void Dispose() => _factory.Dispose();
 
     private static async Task<string?> SettingAsync(HttpClient client, string name) =>

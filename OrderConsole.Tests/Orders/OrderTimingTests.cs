@@ -3,9 +3,11 @@ using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Orders;
 
-/// <summary>When an order is late: its estimated arrival has passed and it is still open.</summary>
+/// <summary>When an order is late: it is still open and its estimated arrival passed more than the late threshold ago.</summary>
 public sealed class OrderTimingTests
 {
+    private static readonly TimeSpan s_noGrace = TimeSpan.Zero;
+    private static readonly TimeSpan s_tenMinutes = TimeSpan.FromMinutes(10);
     private readonly ManualClock _clock = new();
 
     [Fact]
@@ -15,7 +17,7 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromMinutes(31));
 
-        Assert.True(OrderTiming.IsLate(order, _clock.GetUtcNow()));
+        Assert.True(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Fact]
@@ -25,7 +27,7 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromMinutes(29));
 
-        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow()));
+        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Fact]
@@ -35,7 +37,7 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromMinutes(30));
 
-        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow()));
+        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromDays(2));
 
-        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow()));
+        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Theory]
@@ -57,7 +59,7 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromHours(3));
 
-        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow()));
+        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromMinutes(45));
 
-        Assert.True(OrderTiming.IsLate(order, _clock.GetUtcNow()));
+        Assert.True(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Fact]
@@ -77,13 +79,43 @@ public sealed class OrderTimingTests
 
         _clock.Advance(TimeSpan.FromMinutes(42));
 
-        Assert.Equal(TimeSpan.FromMinutes(12), OrderTiming.Lateness(order, _clock.GetUtcNow()));
+        Assert.Equal(TimeSpan.FromMinutes(12), OrderTiming.Lateness(order, _clock.GetUtcNow(), s_noGrace));
     }
 
     [Fact]
     public void An_order_on_time_has_no_lateness()
     {
-        Assert.Null(OrderTiming.Lateness(PromisedIn(minutes: 30), _clock.GetUtcNow()));
+        Assert.Null(OrderTiming.Lateness(PromisedIn(minutes: 30), _clock.GetUtcNow(), s_noGrace));
+    }
+
+    [Fact]
+    public void An_order_within_the_late_threshold_is_not_late_yet()
+    {
+        var order = PromisedIn(minutes: 30);
+
+        _clock.Advance(TimeSpan.FromMinutes(39));
+
+        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_tenMinutes));
+    }
+
+    [Fact]
+    public void An_order_is_not_late_at_the_very_end_of_the_threshold()
+    {
+        var order = PromisedIn(minutes: 30);
+
+        _clock.Advance(TimeSpan.FromMinutes(40));
+
+        Assert.False(OrderTiming.IsLate(order, _clock.GetUtcNow(), s_tenMinutes));
+    }
+
+    [Fact]
+    public void Past_the_threshold_the_lateness_still_counts_from_the_estimated_arrival()
+    {
+        var order = PromisedIn(minutes: 30);
+
+        _clock.Advance(TimeSpan.FromMinutes(41));
+
+        Assert.Equal(TimeSpan.FromMinutes(11), OrderTiming.Lateness(order, _clock.GetUtcNow(), s_tenMinutes));
     }
 
     /// <summary>An order the supplier accepted now, promising delivery in <paramref name="minutes"/>.</summary>

@@ -36,7 +36,8 @@ public static class ConsoleServices
             inMemory, demoEnabled, configuration["InstanceName"] ?? Environment.MachineName, IsDurable: inMemory && EmbeddedStoreSettings.IsDurable(configuration)));
         services.AddSingleton(new DemoAccess(configuration["Demo:Password"] is { Length: > 0 } password ? password : DemoAccess.DefaultPassword));
 
-        services.AddSingleton<OrderService>();
+        var defaultMarkup = SettingsDefaults.From(configuration).DefaultMarkupPercentage;
+        services.AddSingleton(provider => new OrderService(provider.GetRequiredService<IOrderStore>(), provider.GetRequiredService<TimeProvider>(), defaultMarkup));
         services.AddSingleton<SupplierDirectory>();
         services.AddSingleton<DriverDirectory>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());

@@ -44,7 +44,8 @@ public sealed class LateBadgeTests : ControlTestContext
     {
         var badge = RenderFor<LateBadge>(Rome, parameters => parameters
             .Add(control => control.Order, s_dueAtHalfPast)
-            .Add(control => control.Now, Start.AddMinutes(42)));
+            .Add(control => control.Now, Start.AddMinutes(42))
+            .Add(control => control.Threshold, TimeSpan.Zero));
 
         Assert.Equal("Estimated arrival was 13:30", badge.Find(".late-badge").GetAttribute("title"));
     }
@@ -71,6 +72,25 @@ public sealed class LateBadgeTests : ControlTestContext
         Assert.Equal(text, badge.Find(".late-badge").TextContent);
     }
 
-    private IRenderedComponent<LateBadge> RenderBadge(Order order, DateTimeOffset now) =>
-        Render<LateBadge>(parameters => parameters.Add(control => control.Order, order).Add(control => control.Now, now));
+    [Fact]
+    public void Within_the_late_threshold_an_order_past_its_estimate_has_no_badge()
+    {
+        var badge = RenderBadge(s_dueAtHalfPast, Start.AddMinutes(39), threshold: TimeSpan.FromMinutes(10));
+
+        Assert.Empty(badge.FindAll(".late-badge"));
+    }
+
+    [Fact]
+    public void Past_the_late_threshold_the_badge_counts_from_the_estimate()
+    {
+        var badge = RenderBadge(s_dueAtHalfPast, Start.AddMinutes(41), threshold: TimeSpan.FromMinutes(10));
+
+        Assert.Equal("late by 11 min", badge.Find(".late-badge").TextContent);
+    }
+
+    private IRenderedComponent<LateBadge> RenderBadge(Order order, DateTimeOffset now, TimeSpan threshold = default) =>
+        Render<LateBadge>(parameters => parameters
+            .Add(control => control.Order, order)
+            .Add(control => control.Now, now)
+            .Add(control => control.Threshold, threshold));
 }

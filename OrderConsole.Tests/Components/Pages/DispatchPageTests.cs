@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 using OrderConsole.Tests.Support;
 using DispatchPage = OrderConsole.Components.Pages.Dispatch;
 
@@ -104,5 +105,37 @@ public sealed class DispatchPageTests : ConsoleTestContext
 
         var offered = page.Field("Driver").QuerySelectorAll("option").Select(option => option.GetAttribute("value")).Where(value => value is { Length: > 0 });
         Assert.Empty(offered);
+    }
+
+    [Fact]
+    public async Task An_order_past_its_estimate_but_within_the_late_threshold_is_not_marked_late()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        Clock.SetUtcNow(order.EstimatedArrival!.Value.AddMinutes(9));
+        SignIn("dispatcher", Role.Dispatcher);
+
+        var page = Render<DispatchPage>();
+
+        Assert.Empty(page.FindAll(".late-badge"));
+        Assert.Empty(page.FindAll("tr.late-row"));
+    }
+
+    [Fact]
+    public async Task A_saved_late_threshold_marks_orders_late_live_counting_from_the_estimate()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        Clock.SetUtcNow(order.EstimatedArrival!.Value.AddMinutes(6));
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<DispatchPage>();
+        Assert.Empty(page.FindAll(".late-badge"));
+
+        await Orders.SaveSettingsAsync(Marketplace.Admin, new ConsoleSettings { Currency = "USD", DefaultMarkupPercentage = 30m, LateThresholdMinutes = 5, TimeZone = "UTC" });
+        await Eventually.HoldsAsync(() => Settings.Value.LateThresholdMinutes == 5, "the read model has the saved settings");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        page.WaitForAssertion(() => Assert.Equal("late by 6 min", page.Find(".late-badge").TextContent));
+        Assert.Single(page.FindAll("tr.late-row"));
     }
 }

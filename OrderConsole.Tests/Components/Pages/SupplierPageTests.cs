@@ -1,5 +1,6 @@
 using Bunit;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Settings;
 using OrderConsole.Core.Service;
 using OrderConsole.Tests.Support;
 using SupplierPage = OrderConsole.Components.Pages.Supplier;
@@ -77,6 +78,18 @@ public sealed class SupplierPageTests : ConsoleTestContext
         var page = Render<SupplierPage>();
 
         Assert.Contains($"Leave empty for the default markup ({Pricing.DefaultMarkupPercentage:0} %)", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_default_markup_the_field_names_is_the_one_saved_in_the_settings()
+    {
+        await Orders.SaveSettingsAsync(Marketplace.Admin, new ConsoleSettings { Currency = "USD", DefaultMarkupPercentage = 22.5m, LateThresholdMinutes = 10, TimeZone = "UTC" });
+        await Eventually.HoldsAsync(() => Settings.Value.DefaultMarkupPercentage == 22.5m, "the read model has the saved settings");
+        SignIn("supplier1", Role.Supplier, supplierId: "luigis");
+
+        var page = Render<SupplierPage>();
+
+        Assert.Contains("Leave empty for the default markup (22.5 %)", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public partial class Dispatch : LivePage
     private IReadOnlyList<Order> _onTheRoad = [];
     private PickupLineup _lineup = PickupLineup.For([], null, null);
     private DateTimeOffset _now;
+    private TimeSpan _lateThreshold;
     private ITimer? _lateCheck;
     private Guid? _selectedId;
     private const string DriverField = "driver_id";
@@ -26,6 +27,8 @@ public partial class Dispatch : LivePage
     private string _driverId = string.Empty;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    [Inject] private CurrentSettings Settings { get; set; } = default!;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
@@ -39,6 +42,7 @@ public partial class Dispatch : LivePage
     protected override void Refresh()
     {
         _now = Clock.GetUtcNow();
+        _lateThreshold = Settings.Value.LateThreshold;
         _ready = [.. Live.Orders(order => order.Status == OrderStatus.Ready).OrderBy(order => order.ReadyAt)];
         _onTheRoad = [.. Live.Orders(order => order.Status is OrderStatus.Dispatched or OrderStatus.InTransit).OrderBy(order => order.DispatchedAt)];
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
@@ -72,6 +76,7 @@ public partial class Dispatch : LivePage
             await InvokeAsync(() =>
             {
                 _now = Clock.GetUtcNow();
+                _lateThreshold = Settings.Value.LateThreshold;
                 StateHasChanged();
             });
         }
@@ -81,7 +86,7 @@ public partial class Dispatch : LivePage
         }
     }
 
-    private string LateRow(Order order, int index) => OrderTiming.IsLate(order, _now) ? "late-row" : string.Empty;
+    private string LateRow(Order order, int index) => OrderTiming.IsLate(order, _now, _lateThreshold) ? "late-row" : string.Empty;
 
     /// <summary>The chosen driver as the closed picker shows it: the same words as their line in the list.</summary>
     private string DriverText(string? driverId) =>

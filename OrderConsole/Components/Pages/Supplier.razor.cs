@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
@@ -34,6 +36,12 @@ public partial class Supplier : LivePage
     private string SupplierName => _suppliers.FirstOrDefault(supplier => supplier.Id == _supplierId)?.Name ?? _supplierId;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
+
+    [Inject] private CurrentSettings Settings { get; set; } = default!;
+
+    /// <summary>What an empty markup becomes: the supplier's own default, else the marketplace's in force.</summary>
+    private string DefaultMarkup =>
+        string.Create(CultureInfo.InvariantCulture, $"{_suppliers.FirstOrDefault(supplier => supplier.Id == _supplierId)?.DefaultMarkupPercentage ?? Settings.Value.DefaultMarkupPercentage:0.##} %");
 
     protected override Role Desk => Role.Supplier;
 
