@@ -4,6 +4,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using OrderConsole.E2E.Infrastructure;
 using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
 
 namespace OrderConsole.E2E;
 
@@ -74,6 +75,20 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         await page.GotoAsync(new Uri(fixture.Console.Address, link!).ToString());
 
         await AssertAccessibleAsync(page, "/track/{token}");
+    }
+
+    [Fact]
+    public async Task The_public_tracking_page_asking_for_feedback_has_no_serious_or_critical_accessibility_violation()
+    {
+        using var api = await ConsoleApi.SignInAsync(fixture.Console.Address, "dispatcher");
+        var delivered = await CustomerFeedbackTests.UnratedDeliveredOrderAsync(api);
+        await using var anyone = await fixture.Browser.NewContextAsync();
+        var page = await anyone.NewPageAsync();
+
+        await page.GotoAsync(new Uri(fixture.Console.Address, $"/track/{delivered.GetProperty("tracking_token").GetString()}").ToString());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" })).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync(page, "/track/{token} (delivered, asking for feedback)");
     }
 
     private async Task AssertAccessibleAsync(IPage page, string what)

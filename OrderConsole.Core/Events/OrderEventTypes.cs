@@ -4,7 +4,7 @@ namespace OrderConsole.Core.Events;
 
 /// <summary>
 /// The event type names: <c>order.{status}</c> for each order change, <c>order.reassigned</c> when a dispatched
-/// order gets another driver, plus driver, supplier and batch events.
+/// order gets another driver, <c>order.feedback_given</c> when a delivered one is rated, plus driver, supplier and batch events.
 /// </summary>
 public static class OrderEventTypes
 {
@@ -15,6 +15,9 @@ public static class OrderEventTypes
     public const string BatchRolledBack = "batch.rolled_back";
     public const string SettingsUpdated = "settings.updated";
 
+    /// <summary>A delivered order got the customer's rating; it stays delivered.</summary>
+    public const string FeedbackGiven = "order.feedback_given";
+
     /// <summary>The event type a move to <paramref name="status"/> produces, e.g. <c>order.in_transit</c>.</summary>
     public static string ForStatus(OrderStatus status) => "order." + status.ToWireName();
 
@@ -22,6 +25,10 @@ public static class OrderEventTypes
     /// The event type of a move: <see cref="Reassigned"/> for dispatched → dispatched (the status stays, the
     /// driver changes), otherwise <see cref="ForStatus"/> of the new status.
     /// </summary>
-    public static string ForMove(OrderStatus from, OrderStatus to) =>
-        from == OrderStatus.Dispatched && to == OrderStatus.Dispatched ? Reassigned : ForStatus(to);
+    public static string ForMove(OrderStatus from, OrderStatus to) => (from, to) switch
+    {
+        (OrderStatus.Dispatched, OrderStatus.Dispatched) => Reassigned,
+        (OrderStatus.Delivered, OrderStatus.Delivered) => FeedbackGiven,
+        _ => ForStatus(to),
+    };
 }

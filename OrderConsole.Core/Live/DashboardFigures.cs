@@ -28,6 +28,9 @@ public sealed record DashboardFigures
     /// <summary>Busy drivers out of drivers who are working (busy or available); offline and on-break drivers do not count.</summary>
     public required Ratio DriverUtilization { get; init; }
 
+    /// <summary>Customers' ratings: how many, their average, the latest comments.</summary>
+    public FeedbackFigures Feedback { get; init; } = new(0, null, []);
+
     /// <summary>Orders that are not yet delivered, rejected or cancelled.</summary>
     public int OpenOrders => CountsByStatus.Where(count => !count.Status.IsFinal()).Sum(count => count.Orders);
 
@@ -43,6 +46,7 @@ public sealed record DashboardFigures
             Hours = PerHour(allOrders, now, hours),
             OnTime = OnTimeRate(allOrders),
             DriverUtilization = Utilization(allDrivers),
+            Feedback = FeedbackFigures.Of(allOrders),
         };
     }
 

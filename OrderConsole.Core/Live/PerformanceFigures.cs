@@ -5,7 +5,7 @@ namespace OrderConsole.Core.Live;
 
 /// <summary>
 /// How the marketplace performs, from what the read model holds (every open order and the recent finished
-/// ones): orders by status, delivery times, the on-time rate, and figures per supplier and per driver.
+/// ones): orders by status, delivery times, the on-time rate, figures per supplier and per driver, and customers' feedback.
 /// </summary>
 public sealed record PerformanceFigures(
     IReadOnlyDictionary<OrderStatus, int> OrdersByStatus,
@@ -16,6 +16,9 @@ public sealed record PerformanceFigures(
     IReadOnlyList<DriverPerformance> Drivers,
     DateTimeOffset ComputedAt)
 {
+    /// <summary>Customers' ratings and latest comments.</summary>
+    public FeedbackFigures Feedback { get; init; } = new(0, null, []);
+
     public static PerformanceFigures Compute(IReadOnlyCollection<Order> orders, IEnumerable<Supplier> suppliers, IEnumerable<Driver> drivers, DateTimeOffset now)
     {
         var deliveryTimes = orders.Select(DeliverySeconds).OfType<double>().Order().ToList();
@@ -26,7 +29,10 @@ public sealed record PerformanceFigures(
             DashboardFigures.OnTimeRate(orders).Rate,
             [.. suppliers.Select(supplier => SupplierPerformance.Of(supplier, orders.Where(order => order.SupplierId == supplier.Id).ToList()))],
             [.. drivers.Select(driver => DriverPerformance.Of(driver, orders.Where(order => order.DriverId == driver.Id).ToList()))],
-            now);
+            now)
+        {
+            Feedback = FeedbackFigures.Of(orders),
+        };
     }
 
     /// <summary>Dispatched → delivered, for delivered orders.</summary>

@@ -23,7 +23,12 @@ public static class OrderMetrics
     private static readonly Counter<long> s_trackingViews = ConsoleMetrics.Meter.CreateCounter<long>(
         "orderconsole.tracking.page_views", unit: "{view}", description: "Views of the public order tracking page.");
 
+    private static readonly Counter<long> s_feedback = ConsoleMetrics.Meter.CreateCounter<long>(
+        "orderconsole.feedback.given", unit: "{rating}", description: "Ratings customers gave delivered orders, by stars.");
+
     public static void RecordCreated() => s_created.Add(1);
+
+    public static void RecordFeedback(int stars) => s_feedback.Add(1, new KeyValuePair<string, object?>("stars", stars));
 
     /// <summary>Records a transition that was applied; a delivery also records its delivery and fulfilment times.</summary>
     public static void RecordTransition(OrderStatus from, Order after)

@@ -36,6 +36,9 @@ public sealed record Order
     public string? RejectionReason { get; init; }
     public string? CancellationReason { get; init; }
 
+    /// <summary>The customer's rating of a delivered order, once they gave it.</summary>
+    public CustomerFeedback? Feedback { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SupplierRespondedAt { get; init; }
     public DateTimeOffset? CustomerAcceptedAt { get; init; }

@@ -122,6 +122,25 @@ public static class OrderChanges
     /// A move that needs no input beyond the status (preparing, ready, in transit, delivered): sets the
     /// status, its stage time, <see cref="Order.UpdatedAt"/> and the next version.
     /// </summary>
+    /// <summary>The customer's rating on a delivered order that has none yet; the order stays delivered.</summary>
+    public static Order GiveFeedback(Order order, CustomerFeedback feedback)
+    {
+        if (order.Status != OrderStatus.Delivered)
+        {
+            throw new OrderConflictException($"order {order.SupplierTrackingId} is not delivered yet; feedback can be given once it is") { CurrentStatus = order.Status };
+        }
+
+        if (order.Feedback is not null)
+        {
+            throw FeedbackAlreadyGiven(order);
+        }
+
+        return order with { Feedback = feedback, UpdatedAt = feedback.GivenAt, Version = order.Version + 1 };
+    }
+
+    public static OrderConflictException FeedbackAlreadyGiven(Order order) =>
+        new($"feedback for order {order.SupplierTrackingId} was already given; thank you") { CurrentStatus = order.Status };
+
     public static Order MoveTo(Order order, OrderStatus to, DateTimeOffset now)
     {
         OrderTransitions.EnsureAllowed(order, to);

@@ -32,6 +32,10 @@ public static class OrderTransitions
         [(OrderStatus.Dispatched, OrderStatus.Dispatched)] = s_dispatcher,
         [(OrderStatus.Dispatched, OrderStatus.InTransit)] = s_delivery,
         [(OrderStatus.InTransit, OrderStatus.Delivered)] = s_delivery,
+
+        // Feedback: a delivered order takes the customer's rating once and stays delivered. No status command makes
+        // this move (no role may); the store allows it so the rating is written like any other change.
+        [(OrderStatus.Delivered, OrderStatus.Delivered)] = [],
     };
 
     /// <summary>Every allowed move, for tests, documentation and the Redis script's copy of the table.</summary>
@@ -39,9 +43,9 @@ public static class OrderTransitions
 
     public static bool IsAllowed(OrderStatus from, OrderStatus to) => s_table.ContainsKey((from, to));
 
-    /// <summary>The statuses that may follow <paramref name="from"/>.</summary>
+    /// <summary>The statuses a command may move an order in <paramref name="from"/> to.</summary>
     public static IReadOnlyList<OrderStatus> NextStatuses(OrderStatus from) =>
-        [.. s_table.Keys.Where(move => move.From == from).Select(move => move.To)];
+        [.. s_table.Where(move => move.Key.From == from && move.Value.Length > 0).Select(move => move.Key.To)];
 
     public static bool RoleMay(Role role, OrderStatus from, OrderStatus to) =>
         s_table.TryGetValue((from, to), out var roles) && roles.Contains(role);
@@ -49,7 +53,8 @@ public static class OrderTransitions
     /// <summary>Throws <see cref="IllegalTransitionException"/> unless the move is in the table.</summary>
     public static void EnsureAllowed(Order order, OrderStatus to)
     {
-        if (!IsAllowed(order.Status, to))
+        // A move no role may make (feedback on a delivered order) is no status change a command can ask for.
+        if (!s_table.TryGetValue((order.Status, to), out var roles) || roles.Length == 0)
         {
             throw new IllegalTransitionException(order.Id, order.Status, to);
         }

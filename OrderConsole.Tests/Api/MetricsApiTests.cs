@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
+using OrderConsole.Core.Storage;
 using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Api;
@@ -44,5 +48,26 @@ public sealed class MetricsApiTests(WebApplicationFactory<Program> factory) : IC
         Assert.Equal(3, root.GetProperty("suppliers").GetArrayLength());
         Assert.Equal(5, root.GetProperty("drivers").GetArrayLength());
         Assert.True(root.GetProperty("suppliers")[0].TryGetProperty("acceptance_rate", out _));
+    }
+
+    [Fact]
+    public async Task The_metrics_carry_customers_ratings_and_latest_comments()
+    {
+        var store = factory.Services.GetRequiredService<IOrderStore>();
+        var delivered = (await store.ListAsync(new OrderQuery { Statuses = [OrderStatus.Delivered], Limit = 50 })).First(order => order.Feedback is null);
+        await factory.Services.GetRequiredService<OrderService>().GiveFeedbackAsync(delivered.TrackingToken, 3, "Driver could not find the door");
+        using var client = await SignedInClient.AsAsync(factory, "dispatcher");
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/metrics", UriKind.Relative)));
+            var feedback = json.RootElement.GetProperty("feedback");
+            return feedback.GetProperty("ratings").GetInt32() >= 1
+                && feedback.GetProperty("average_stars").ValueKind == JsonValueKind.Number
+                && feedback.GetProperty("latest_comments").EnumerateArray().Any(comment =>
+                    comment.GetProperty("comment").GetString() == "Driver could not find the door"
+                    && comment.GetProperty("stars").GetInt32() == 3
+                    && comment.GetProperty("supplier_tracking_id").GetString() == delivered.SupplierTrackingId);
+        }, "the metrics show the new rating");
     }
 }

@@ -30,6 +30,9 @@ public sealed class LifecycleTests
         (Ready, Cancelled),
     ];
 
+    /// <summary>The move no command makes: a delivered order rated by its customer stays delivered.</summary>
+    private static readonly (OrderStatus From, OrderStatus To) s_feedback = (Delivered, Delivered);
+
     public static TheoryData<OrderStatus, OrderStatus> LifecycleMoves() => Pairs(inLifecycle: true);
 
     public static TheoryData<OrderStatus, OrderStatus> EveryOtherPair() => Pairs(inLifecycle: false);
@@ -75,8 +78,18 @@ public sealed class LifecycleTests
     public void The_transition_table_lists_exactly_the_lifecycle_moves()
     {
         Assert.Equal(
-            s_lifecycle.OrderBy(move => move).ToList(),
+            s_lifecycle.Append(s_feedback).OrderBy(move => move).ToList(),
             OrderTransitions.AllowedMoves.OrderBy(move => move).ToList());
+    }
+
+    [Fact]
+    public void Feedback_on_a_delivered_order_is_a_move_the_store_allows_and_no_command_makes()
+    {
+        var delivered = Samples.InStatus(Delivered);
+
+        Assert.True(OrderTransitions.IsAllowed(Delivered, Delivered));
+        Assert.Throws<IllegalTransitionException>(() => OrderChanges.MoveTo(delivered, Delivered, Samples.At));
+        Assert.All(Enum.GetValues<Role>(), role => Assert.False(OrderTransitions.RoleMay(role, Delivered, Delivered)));
     }
 
     [Theory]
@@ -114,7 +127,7 @@ public sealed class LifecycleTests
         {
             foreach (var to in Enum.GetValues<OrderStatus>())
             {
-                if (s_lifecycle.Contains((from, to)) == inLifecycle)
+                if ((from, to) != s_feedback && s_lifecycle.Contains((from, to)) == inLifecycle)
                 {
                     data.Add(from, to);
                 }

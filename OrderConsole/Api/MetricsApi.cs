@@ -12,7 +12,7 @@ public static class MetricsApi
         endpoints.MapGet("/api/metrics", GetMetrics)
             .RequireStaff(ConsoleRoles.Dispatcher)
             .WithName("GetPerformanceMetrics")
-            .WithSummary("Orders by status, delivery time average and p95, on-time rate, per supplier and per driver")
+            .WithSummary("Orders by status, delivery time average and p95, on-time rate, per supplier and per driver, customer feedback")
             .WithTags("Metrics");
         return endpoints;
     }

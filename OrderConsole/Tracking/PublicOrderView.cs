@@ -10,8 +10,8 @@ namespace OrderConsole.Tracking;
 /// public page and its live stream all show exactly this, so <see cref="From"/> is the one place that decides it.
 /// </summary>
 /// <remarks>
-/// Never here: the customer's name, phone or address, the driver's phone or surname, prices, free-text notes and
-/// reasons (people write personal details into them), who made each change, the order's internal id, and the
+/// Never here: the customer's name, phone or address, the driver's phone or surname, prices, free-text notes,
+/// reasons and feedback comments (people write personal details into them), who made each change, the order's internal id, and the
 /// tracking token (the link itself is the secret).
 /// </remarks>
 public sealed record PublicOrderView
@@ -45,6 +45,12 @@ public sealed record PublicOrderView
     public required DateTimeOffset UpdatedAt { get; init; }
     public required long Version { get; init; }
 
+    /// <summary>True for a delivered order not rated yet: the page asks for feedback.</summary>
+    public bool FeedbackWelcome { get; init; }
+
+    /// <summary>The stars the customer gave, once they did (never the comment: free text stays with staff).</summary>
+    public int? FeedbackStars { get; init; }
+
     /// <summary>
     /// The public view of <paramref name="order"/>. <paramref name="driver"/> gives the position, shown only while
     /// the order is in transit and the driver is on this order; <paramref name="history"/> gives the timeline.
@@ -67,6 +73,8 @@ public sealed record PublicOrderView
         Timeline = PublicTimeline.Of(history),
         UpdatedAt = order.UpdatedAt,
         Version = order.Version,
+        FeedbackWelcome = order is { Status: OrderStatus.Delivered, Feedback: null },
+        FeedbackStars = order.Feedback?.Stars,
     };
 
     /// <summary>"Ana" from "Ana Lopez": enough to greet the driver at the door, not enough to find them.</summary>

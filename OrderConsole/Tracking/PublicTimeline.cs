@@ -35,6 +35,11 @@ public static class PublicTimeline
             return PublicOrderView.FirstName(order.DriverName) is { } driver ? $"Now {driver} will deliver it" : "Another driver will deliver it";
         }
 
+        if (change.EventType == OrderEventTypes.FeedbackGiven)
+        {
+            return order.Feedback is { } feedback ? $"Rated {feedback.Stars} of 5" : null;
+        }
+
         if (change.EventType != OrderEventTypes.ForStatus(order.Status))
         {
             // Not a move to the status the snapshot shows (e.g. a rolled-back batch): nothing the customer did or saw.

@@ -48,4 +48,39 @@ public sealed class DashboardPageTests : ConsoleTestContext
 
         Assert.Contains($"sam created {order.SupplierTrackingId}", page.Find("ol.dash-activity").Text(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_average_rating_and_the_latest_comments_live()
+    {
+        var first = await OrderInStatusAsync(OrderStatus.Delivered);
+        await SeenLiveAsync(await Orders.GiveFeedbackAsync(first.TrackingToken, 5, "Still hot"));
+        SignIn("admin", Role.Admin);
+        var page = Render<Dashboard>();
+        Assert.Equal("5.0 of 5", page.Find("[data-testid=average-rating]").TextContent);
+
+        var second = await OrderInStatusAsync(OrderStatus.Delivered);
+        await SeenLiveAsync(await Orders.GiveFeedbackAsync(second.TrackingToken, 2, "Forty minutes late"));
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("3.5 of 5", page.Find("[data-testid=average-rating]").TextContent);
+            var comments = page.FindAll(".dash-comments li");
+            Assert.Equal(2, comments.Count);
+            Assert.Contains($"Order {second.SupplierTrackingId}", comments[0].TextContent, StringComparison.Ordinal);
+            Assert.Contains("Forty minutes late", comments[0].TextContent, StringComparison.Ordinal);
+        });
+        Assert.Contains("from 2 ratings", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Before_any_rating_the_dashboard_says_so()
+    {
+        SignIn("admin", Role.Admin);
+
+        var page = Render<Dashboard>();
+
+        Assert.Equal("—", page.Find("[data-testid=average-rating]").TextContent);
+        Assert.Contains("no delivery rated yet", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("No customer has left a comment yet.", page.Markup, StringComparison.Ordinal);
+    }
 }

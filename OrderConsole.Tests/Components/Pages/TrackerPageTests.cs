@@ -72,4 +72,37 @@ public sealed class TrackerPageTests : ConsoleTestContext
             Assert.Contains("dispatched the order with Ana Lopez", entries[^1], StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public async Task Staff_see_the_customers_stars_and_comment_on_the_tracker()
+    {
+        var delivered = await OrderInStatusAsync(OrderStatus.Delivered);
+        var rated = await Orders.GiveFeedbackAsync(delivered.TrackingToken, 4, "Friendly, but the box was dented");
+        await SeenLiveAsync(rated);
+        SignIn("dispatcher", Role.Dispatcher);
+
+        var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, delivered.Id));
+
+        page.WaitForAssertion(() =>
+        {
+            var feedback = page.Find("[data-testid=customer-feedback]");
+            Assert.Equal("4 of 5 stars", feedback.QuerySelector("[role=img]")!.GetAttribute("aria-label"));
+            Assert.Equal("Friendly, but the box was dented", feedback.QuerySelector("blockquote")!.TextContent);
+        });
+        page.WaitForAssertion(() => Assert.Contains(
+            page.FindAll(".event-line"), line => line.TextContent.StartsWith("customer (tracking link) rated the order 4 of 5", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task An_order_nobody_rated_has_no_feedback_on_the_tracker()
+    {
+        var delivered = await OrderInStatusAsync(OrderStatus.Delivered);
+        await SeenLiveAsync(delivered);
+        SignIn("dispatcher", Role.Dispatcher);
+
+        var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, delivered.Id));
+
+        page.WaitForAssertion(() => Assert.Contains("Delivered", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("[data-testid=customer-feedback]"));
+    }
 }

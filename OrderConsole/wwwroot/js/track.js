@@ -101,6 +101,12 @@
     show('position-at', Boolean(position && position.updated_at));
     setTime(field('position-at'), position && position.updated_at);
 
+    // Delivered while the page is open: ask for feedback (the form is in the page, hidden until now).
+    const feedback = root.querySelector('[data-show="feedback"]');
+    if (feedback) {
+      feedback.hidden = !(view.feedback_welcome && feedback.querySelector('form'));
+    }
+
     renderTimeline(view.timeline);
   }
 
