@@ -20,8 +20,8 @@ public sealed class SupplierStockPageTests : ConsoleTestContext
         var page = Render<SupplierPage>();
 
         Assert.Equal(
-            ["Calzone none left Out of stock Unlimited", "Margherita 3 left Low stock Unlimited", "Tiramisu 20 left Unlimited"],
-            page.FindAll("ul.stock-list li").Select(item => item.Text()));
+            ["Calzone: none left, Out of stock", "Margherita: 3 left, Low stock", "Tiramisu: 20 left"],
+            Levels(page));
         Assert.Contains("Low at 5 or fewer left.", page.Markup, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class SupplierStockPageTests : ConsoleTestContext
         page.Type("Quantity left", "4");
         await page.ClickAsync("Set stock");
 
-        page.WaitForAssertion(() => Assert.Equal(["Funghi 4 left Low stock Unlimited"], page.FindAll("ul.stock-list li").Select(item => item.Text())));
+        page.WaitForAssertion(() => Assert.Equal(["Funghi: 4 left, Low stock"], Levels(page)));
         Assert.Equal(4, Assert.Single(await Store.GetStockAsync("luigis")).Quantity);
     }
 
@@ -77,6 +77,15 @@ public sealed class SupplierStockPageTests : ConsoleTestContext
         var accepted = await Orders.AcceptOfferAsync(Marketplace.Customer, order.Id, Marketplace.Maya);
         await SeenLiveAsync(accepted);
 
-        page.WaitForAssertion(() => Assert.Equal(["Margherita 5 left Low stock Unlimited"], page.FindAll("ul.stock-list li").Select(item => item.Text())));
+        page.WaitForAssertion(() => Assert.Equal(["Margherita: 5 left, Low stock"], Levels(page)));
     }
+
+    /// <summary>Each kept item as a person reads it: name, what is left, and its mark when low or out.</summary>
+    private static List<string> Levels<T>(IRenderedComponent<T> page)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        [.. page.FindAll("ul.stock-list li").Select(item =>
+        {
+            var line = $"{item.QuerySelector(".stock-item")!.Text()}: {item.QuerySelector(".stock-left")!.Text()}";
+            return item.QuerySelector(".mud-chip") is { } mark ? $"{line}, {mark.Text()}" : line;
+        })];
 }

@@ -27,9 +27,9 @@ public sealed class StockReplayTests : IDisposable
             await store.Orders.SetStockAsync("luigis", "Tiramisu", 3);
             await store.Orders.SetStockAsync("luigis", "Tiramisu", null);
             var orders = new OrderService(store.Orders, _folder.Clock);
-            var order = await orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem("Margherita", 4, 10m)]));
-            await orders.AcceptAsSupplierAsync(Marketplace.LuigisSupplier, order.Id, null, 30);
-            accepted = await orders.AcceptOfferAsync(Marketplace.Customer, order.Id, Marketplace.Maya with { DiscountCode = "WELCOME" });
+            var created = await orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem("Margherita", 4, 10m)]));
+            await orders.AcceptAsSupplierAsync(Marketplace.LuigisSupplier, created.Id, null, 30);
+            accepted = await orders.AcceptOfferAsync(Marketplace.Customer, created.Id, Marketplace.Maya with { DiscountCode = "WELCOME" });
         }
 
         using var reopened = _folder.Open(compactionThresholdBytes: compactionThresholdBytes);
