@@ -43,7 +43,7 @@ public sealed class SupplierStockPageTests : ConsoleTestContext
         SignIn("sam", Role.Supplier, "luigis");
         var page = Render<SupplierPage>();
 
-        page.Type("Stock item", "Funghi");
+        page.Type("Product to count", "Funghi");
         page.Type("Quantity left", "4");
         await page.ClickAsync("Set stock");
 
@@ -57,7 +57,7 @@ public sealed class SupplierStockPageTests : ConsoleTestContext
         SignIn("sam", Role.Supplier, "luigis");
         var page = Render<SupplierPage>();
 
-        page.Type("Stock item", "Funghi");
+        page.Type("Product to count", "Funghi");
         page.Type("Quantity left", "four");
         await page.ClickAsync("Set stock");
 
