@@ -26,6 +26,16 @@ public sealed record Order
     public string? CustomerPhone { get; init; }
     public string? DeliveryAddress { get; init; }
 
+    /// <summary>Where the delivery goes, when the customer gave coordinates: the per-km delivery fee is charged on it.</summary>
+    public double? DeliveryLatitude { get; init; }
+    public double? DeliveryLongitude { get; init; }
+
+    /// <summary>The price line by line as the customer accepted it (null before acceptance).</summary>
+    public OrderCharges? Charges { get; init; }
+
+    /// <summary>The supplier's stock this order took at acceptance; given back if it is cancelled.</summary>
+    public IReadOnlyList<StockReservation> ReservedStock { get; init; } = [];
+
     public string? DriverId { get; init; }
     public string? DriverName { get; init; }
     public string? DriverPhone { get; init; }

@@ -15,4 +15,7 @@ public sealed record Supplier(string Id, string Name, string TrackingPrefix, dou
     public decimal? DefaultMarkupPercentage { get; init; }
 
     public bool Active { get; init; } = true;
+
+    /// <summary>Delivery and service fees and discount codes on top of the markup; null for none.</summary>
+    public PricingRules? PricingRules { get; init; }
 }

@@ -12,4 +12,7 @@ internal sealed record OrderCommand(OrderStatus To, Func<Order, Order> Change, F
 {
     /// <summary>The command's own check of the order, made before the permission check so its message can name the command.</summary>
     public Action<Order>? Ensure { get; init; }
+
+    /// <summary>A discount code the command uses, counted (and held to its limit) in the same atomic write.</summary>
+    public Storage.DiscountUse? Discount { get; init; }
 }

@@ -80,7 +80,9 @@ public sealed partial class OrderService
         null => throw new OrderValidationException("event_type", $"\"{step.EventType}\" is not an order change a batch can make; use order.{{status}} (e.g. order.preparing) or order.reassigned"),
         OrderStatus.SupplierAccepted => SupplierAcceptance(step.Text("notes"), step.WholeNumber("estimated_time")),
         OrderStatus.SupplierRejected => SupplierRejection(step.Text("reason")),
-        OrderStatus.CustomerAccepted => OfferAcceptance(actor, new CustomerDetails(step.Text("customer_name"), step.Text("customer_phone"), step.Text("delivery_address"))),
+        OrderStatus.CustomerAccepted => await OfferAcceptanceAsync(
+            actor, step.OrderId, new CustomerDetails(step.Text("customer_name"), step.Text("customer_phone"), step.Text("delivery_address")) { DiscountCode = step.Text("discount_code") },
+            cancellationToken),
         OrderStatus.Dispatched when step.IsReassignment => Reassignment(await FindDriverAsync(step.Text("driver_id"), step.Text("driver_name"), cancellationToken)),
         OrderStatus.Dispatched => Dispatch(await FindDriverAsync(step.Text("driver_id"), step.Text("driver_name"), cancellationToken)),
         OrderStatus.Cancelled => Cancellation(step.Text("reason")),

@@ -67,8 +67,8 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock, 
     public Task<Order> RejectAsSupplierAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, orderId, SupplierRejection(reason), commandId, cancellationToken);
 
-    public Task<Order> AcceptOfferAsync(Actor actor, Guid orderId, CustomerDetails customer, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, OfferAcceptance(actor, customer), commandId, cancellationToken);
+    public async Task<Order> AcceptOfferAsync(Actor actor, Guid orderId, CustomerDetails customer, string? commandId = null, CancellationToken cancellationToken = default) =>
+        await ChangeAsync(actor, orderId, await OfferAcceptanceAsync(actor, orderId, customer, cancellationToken), commandId, cancellationToken);
 
     public Task<Order> CancelAsync(Actor actor, Guid orderId, string? reason, string? commandId = null, CancellationToken cancellationToken = default) =>
         ChangeAsync(actor, orderId, Cancellation(reason), commandId, cancellationToken);
@@ -157,9 +157,12 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock, 
         // The command's own check comes before the permission check, so its message can name the command.
         command.Ensure?.Invoke(order);
         OrderTransitions.EnsurePermitted(actor, order, command.To);
-        return new OrderTransition(command.Change(order), order.Status, order.Version, OrderEventTypes.ForMove(order.Status, command.To), actor.Name, commandId)
+        var next = command.Change(order);
+        return new OrderTransition(next, order.Status, order.Version, OrderEventTypes.ForMove(order.Status, command.To), actor.Name, commandId)
         {
             Drivers = command.Drivers?.Invoke(order) ?? [],
+            Stock = StockChanges(order, next),
+            Discount = command.Discount,
         };
     }
 
@@ -168,10 +171,6 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock, 
 
     private OrderCommand SupplierRejection(string? reason) =>
         new(OrderStatus.SupplierRejected, order => OrderChanges.RejectBySupplier(order, reason, clock.GetUtcNow()));
-
-    private OrderCommand OfferAcceptance(Actor actor, CustomerDetails customer) =>
-        new(OrderStatus.CustomerAccepted, order => OrderChanges.AcceptByCustomer(
-            order, customer.Name, customer.Phone, customer.Address, clock.GetUtcNow(), actor.Role == Role.Customer ? actor.Name : null));
 
     private OrderCommand Cancellation(string? reason) =>
         new(OrderStatus.Cancelled, order => OrderChanges.Cancel(order, reason, clock.GetUtcNow()));

@@ -47,6 +47,42 @@ public sealed class SupplierDirectory(IOrderStore store)
         return await store.SaveSupplierAsync(existing with { Active = active }, actor.Name, cancellationToken);
     }
 
+    /// <summary>The supplier's stock levels (an item not listed is unlimited); the supplier's own users and admins.</summary>
+    public async Task<IReadOnlyList<StockLevel>> GetStockAsync(Actor actor, string supplierId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(actor, supplierId, cancellationToken);
+        return await store.GetStockAsync(supplierId, cancellationToken);
+    }
+
+    /// <summary>Sets one item's stock level, or with a null quantity makes the item unlimited again; the supplier's own users and admins.</summary>
+    public async Task<IReadOnlyList<StockLevel>> SetStockAsync(Actor actor, string supplierId, string? item, int? quantity, bool remove = false, CancellationToken cancellationToken = default)
+    {
+        if (actor.Role is not (Role.Admin or Role.Supplier))
+        {
+            throw new ForbiddenOrderActionException("only an admin or the supplier's own users may change its stock");
+        }
+
+        await GetAsync(actor, supplierId, cancellationToken);
+        var level = remove ? new StockLevel(OrderInput.Required(item, "item", OrderInput.MaxNameLength), 0) : StockRules.Level(item, quantity);
+        await store.SetStockAsync(supplierId, level.Item, remove ? null : level.Quantity, cancellationToken);
+        return await store.GetStockAsync(supplierId, cancellationToken);
+    }
+
+    /// <summary>Replaces the supplier's delivery fee, service fee and discount codes (admin).</summary>
+    public async Task<Supplier> SetPricingAsync(Actor actor, string supplierId, PricingRules rules, CancellationToken cancellationToken = default)
+    {
+        EnsureAdmin(actor, "change pricing rules");
+        var existing = await GetAsync(actor, supplierId, cancellationToken);
+        return await store.SaveSupplierAsync(existing with { PricingRules = PricingRuleChecks.Ensure(rules) }, actor.Name, cancellationToken);
+    }
+
+    /// <summary>How often each of the supplier's codes has been used, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> GetDiscountUsesAsync(Actor actor, string supplierId, CancellationToken cancellationToken = default)
+    {
+        await GetAsync(actor, supplierId, cancellationToken);
+        return await store.GetDiscountUsesAsync(supplierId, cancellationToken);
+    }
+
     private static void EnsureAdmin(Actor actor, string what)
     {
         if (actor.Role != Role.Admin)

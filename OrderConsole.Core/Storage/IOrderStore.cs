@@ -2,6 +2,7 @@ using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Settings;
+using OrderConsole.Core.Suppliers;
 
 namespace OrderConsole.Core.Storage;
 
@@ -66,6 +67,15 @@ public interface IOrderStore
     /// or its tracking prefix; then nothing changes.
     /// </summary>
     Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default);
+
+    /// <summary>The supplier's stock levels by item name; an item not listed is unlimited.</summary>
+    Task<IReadOnlyList<StockLevel>> GetStockAsync(string supplierId, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets one item's stock level (matched by name without letter case), or with null removes it, making the item unlimited.</summary>
+    Task SetStockAsync(string supplierId, string item, int? quantity, CancellationToken cancellationToken = default);
+
+    /// <summary>How often each of the supplier's discount codes has been used, by code (upper case).</summary>
+    Task<IReadOnlyDictionary<string, int>> GetDiscountUsesAsync(string supplierId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default);
 

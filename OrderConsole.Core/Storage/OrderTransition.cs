@@ -16,5 +16,7 @@ public sealed record OrderTransition(
     string CommandId)
 {
     public IReadOnlyList<DriverAssignment> Drivers { get; init; } = [];
+    public IReadOnlyList<StockChange> Stock { get; init; } = [];
+    public DiscountUse? Discount { get; init; }
     public string? CorrelationId { get; init; }
 }

@@ -2,6 +2,7 @@ using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
+using OrderConsole.Core.Suppliers;
 
 namespace OrderConsole.Tests.Service;
 
@@ -67,6 +68,14 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
     public Task<Supplier> SaveSupplierAsync(Supplier supplier, string actor = "system", CancellationToken cancellationToken = default) => inner.SaveSupplierAsync(supplier, actor, cancellationToken);
 
     public Task<IReadOnlyList<Driver>> ListDriversAsync(CancellationToken cancellationToken = default) => inner.ListDriversAsync(cancellationToken);
+
+    public Task<IReadOnlyList<StockLevel>> GetStockAsync(string supplierId, CancellationToken cancellationToken = default) => inner.GetStockAsync(supplierId, cancellationToken);
+
+    public Task SetStockAsync(string supplierId, string item, int? quantity, CancellationToken cancellationToken = default) =>
+        inner.SetStockAsync(supplierId, item, quantity, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, int>> GetDiscountUsesAsync(string supplierId, CancellationToken cancellationToken = default) =>
+        inner.GetDiscountUsesAsync(supplierId, cancellationToken);
 
     public Task<Driver?> GetDriverAsync(string driverId, CancellationToken cancellationToken = default) => inner.GetDriverAsync(driverId, cancellationToken);
 

@@ -44,6 +44,8 @@ public sealed class OrderProblems(IProblemDetailsService problems) : IExceptionH
             SupplierInactiveException inactive => Problem(StatusCodes.Status409Conflict, "The supplier is deactivated", inactive.Message, ("field", "supplier_id")),
             IllegalTransitionException illegal => Problem(StatusCodes.Status409Conflict, "The order cannot make that move", illegal.Message, ("current_status", illegal.Current.ToWireName())),
             OrderConflictException conflict => Problem(StatusCodes.Status409Conflict, "The order changed meanwhile", conflict.Message, ("current_status", conflict.CurrentStatus?.ToWireName())),
+            OutOfStockException empty => Problem(StatusCodes.Status409Conflict, "An item is out of stock", empty.Message, ("field", "items"), ("item", empty.Item), ("left", empty.Left)),
+            DiscountUsedUpException usedUp => Problem(StatusCodes.Status409Conflict, "The discount code is used up", usedUp.Message, ("field", DiscountUsedUpException.Field)),
             OrderDomainException other => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state", other.Message),
             StoreUnavailableException away => Problem(StatusCodes.Status503ServiceUnavailable, "The store is unavailable", away.Message, ("outcome_unknown", away.OutcomeUnknown)),
             _ => null,

@@ -36,8 +36,11 @@ public static class OrdersApi
             .WithName("SupplierRespond").WithSummary("The supplier accepts (notes, estimated minutes) or rejects (notes as the reason)")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         orders.MapPost("/{id}/customer-accept", AcceptAsCustomer)
-            .WithName("CustomerAccept").WithSummary("The customer accepts the priced offer with name, address and optional phone")
+            .WithName("CustomerAccept").WithSummary("The customer accepts the priced offer with name, address and optional phone, discount code and delivery coordinates")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        orders.MapGet("/{id}/quote", SupplierPricingApi.QuoteOffer)
+            .WithName("QuoteOffer").WithSummary("The offer's price line by line with an optional discount code and delivery coordinates, before accepting")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapPost("/{id}/dispatch", DispatchOrder)
             .WithName("DispatchOrder").WithSummary("Puts a driver, by id or name, on a ready order")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -114,11 +117,17 @@ public static class OrdersApi
     public static async Task<Ok<Order>> AcceptAsCustomer(
         string id, [FromQuery(Name = "customer_name")] string? customerName, [FromQuery(Name = "delivery_address")] string? deliveryAddress,
         [FromQuery(Name = "customer_phone")] string? customerPhone, ClaimsPrincipal user, OrderService orders,
-        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, CancellationToken cancellationToken)
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, CancellationToken cancellationToken,
+        [FromQuery(Name = "discount_code")] string? discountCode = null, [FromQuery(Name = "delivery_latitude")] double? deliveryLatitude = null,
+        [FromQuery(Name = "delivery_longitude")] double? deliveryLongitude = null)
     {
         var actor = ApiActors.AtOneOf(user, Role.Customer);
+        var customer = new CustomerDetails(customerName, customerPhone, deliveryAddress)
+        {
+            DiscountCode = discountCode, DeliveryLatitude = deliveryLatitude, DeliveryLongitude = deliveryLongitude,
+        };
         var order = await orders.AcceptOfferAsync(
-            actor, ApiInput.OrderId(id), new CustomerDetails(customerName, customerPhone, deliveryAddress),
+            actor, ApiInput.OrderId(id), customer,
             IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken);
         return TypedResults.Ok(order);
     }

@@ -30,6 +30,7 @@ public static class SuppliersApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         suppliers.MapPost("/{id}/activate", ActivateSupplier).WithName("ActivateSupplier").WithSummary("Lets a deactivated supplier take orders again (admin)")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        suppliers.MapSupplierPricing();
         return endpoints;
     }
 

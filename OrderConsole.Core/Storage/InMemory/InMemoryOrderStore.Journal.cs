@@ -25,6 +25,10 @@ public sealed partial class InMemoryOrderStore : IJournalled
         public static readonly JournalKind<string> Claim = new("claim");
         public static readonly JournalKind<ConsoleSettings> Settings = new("settings");
 
+        /// <summary>One item's stock level as a write left it (absolute, so replay and compaction agree).</summary>
+        public static readonly JournalKind<StockRecord> Stock = new("stock");
+        public static readonly JournalKind<DiscountUses> DiscountUses = new("discount_uses");
+
         // Compaction only: state the live records above imply.
         public static readonly JournalKind<StoredOrder> Order = new("order");
         public static readonly JournalKind<Driver> Driver = new("driver");
@@ -41,6 +45,8 @@ public sealed partial class InMemoryOrderStore : IJournalled
         .On(Kinds.Supplier, supplier => _suppliers[supplier.Id] = supplier)
         .On(Kinds.Claim, purpose => _claims.Add(purpose))
         .On(Kinds.Settings, KeepSettings)
+        .On(Kinds.Stock, KeepStock)
+        .On(Kinds.DiscountUses, KeepUses)
         .On(Kinds.Order, stored =>
         {
             SetOrder(stored.Order);
@@ -62,6 +68,7 @@ public sealed partial class InMemoryOrderStore : IJournalled
             changes.AddRange(_commandResults.Entries.Select(entry => Kinds.Command.Of(new RememberedOrder(entry.Key, entry.Value))));
             changes.AddRange(_batchResults.Entries.Select(entry => Kinds.Batch.Of(new RememberedBatch(entry.Key, entry.Value))));
             changes.AddRange(_claims.Select(Kinds.Claim.Of));
+            changes.AddRange(StockSnapshot());
             if (_settings is { } settings)
             {
                 changes.Add(Kinds.Settings.Of(settings));

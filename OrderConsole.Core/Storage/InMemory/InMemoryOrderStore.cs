@@ -86,9 +86,11 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
             }
 
             var drivers = Check(transition, _orders.GetValueOrDefault(transition.Next.Id), _drivers.GetValueOrDefault);
+            var stock = CheckStock(transition, _stock.GetValueOrDefault, _discountUses.GetValueOrDefault);
 
             // Every check has passed; only now does anything change.
             Write(transition, drivers, transition.CorrelationId);
+            WriteStock(stock);
             _commandResults.Remember(transition.CommandId, transition.Next);
             Record(Kinds.Command.Of(new RememberedOrder(transition.CommandId, transition.Next)));
             Commit();
@@ -110,16 +112,23 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
             var orders = new Dictionary<Guid, Order>();
             var drivers = new Dictionary<string, Driver>(StringComparer.Ordinal);
             var changedDrivers = new List<IReadOnlyList<Driver>>(transitions.Count);
+            var levels = new Dictionary<(string, string), StockLevel?>();
+            var uses = new Dictionary<(string, string), int>();
+            var changedStock = new List<StockEffects>(transitions.Count);
             for (var index = 0; index < transitions.Count; index++)
             {
                 var transition = transitions[index];
                 var orderId = transition.Next.Id;
                 IReadOnlyList<Driver> changed;
+                StockEffects stock;
                 try
                 {
                     changed = Check(
                         transition, orders.GetValueOrDefault(orderId) ?? _orders.GetValueOrDefault(orderId),
                         driverId => drivers.GetValueOrDefault(driverId) ?? _drivers.GetValueOrDefault(driverId));
+                    stock = CheckStock(
+                        transition, key => levels.TryGetValue(key, out var level) ? level : _stock.GetValueOrDefault(key),
+                        key => uses.TryGetValue(key, out var count) ? count : _discountUses.GetValueOrDefault(key));
                 }
                 catch (OrderDomainException reason)
                 {
@@ -136,12 +145,24 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
                 }
 
                 changedDrivers.Add(changed);
+                foreach (var record in stock.Levels)
+                {
+                    levels[(record.SupplierId, record.Key)] = record.Level;
+                }
+
+                if (stock.Use is { } use)
+                {
+                    uses[(use.SupplierId, use.Code)] = use.Uses;
+                }
+
+                changedStock.Add(stock);
             }
 
             // Every check has passed; only now does anything change.
             for (var index = 0; index < transitions.Count; index++)
             {
                 Write(transitions[index], changedDrivers[index], correlationId);
+                WriteStock(changedStock[index]);
             }
 
             var applied = new AppliedBatch(correlationId, clock.GetUtcNow(), [.. transitions.Select(transition => transition.Next)]);

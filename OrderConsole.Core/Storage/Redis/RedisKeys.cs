@@ -17,7 +17,9 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}driver:{id}</c> hash (json, status) · <c>{p}drivers</c> set · <c>{p}drivers:geo</c> geo set ·
 /// <c>{p}claim:{purpose}</c> one-time claims · <c>{p}user:{id}</c> hash (json, stamp, name) ·
 /// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}dataprotection:keys</c> list of data-protection keys ·
-/// <c>{p}settings</c> the settings as JSON.
+/// <c>{p}settings</c> the settings as JSON ·
+/// <c>{p}stock:{supplier_id}</c> hash (item key → quantity) and <c>{p}stock-names:{supplier_id}</c> (item key → name) ·
+/// <c>{p}discount-uses:{supplier_id}</c> hash (code → uses).
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
@@ -63,6 +65,12 @@ public sealed class RedisKeys(string prefix)
 
     /// <summary>Where the framework's Redis key repository keeps the data-protection keys.</summary>
     public string DataProtectionKeys => $"{prefix}dataprotection:keys";
+
+    public string Stock(string supplierId) => $"{prefix}stock:{supplierId}";
+
+    public string StockNames(string supplierId) => $"{prefix}stock-names:{supplierId}";
+
+    public string DiscountUses(string supplierId) => $"{prefix}discount-uses:{supplierId}";
 
     public string Claim(string purpose) => $"{prefix}claim:{purpose}";
 

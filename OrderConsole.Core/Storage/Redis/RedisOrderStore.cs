@@ -15,7 +15,7 @@ namespace OrderConsole.Core.Storage.Redis;
 /// supplier (counts by ZCARD, so nothing can drift), one global stream as the feed, and one Lua script per
 /// write so each command is atomic and checked before it writes.
 /// </summary>
-public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOptions options, TimeProvider clock) : IOrderStore
+public sealed partial class RedisOrderStore(RedisStoreConnection redis, RedisStoreOptions options, TimeProvider clock) : IOrderStore
 {
     private readonly RedisKeys _keys = new(options.KeyPrefix);
 
@@ -313,6 +313,16 @@ public sealed class RedisOrderStore(RedisStoreConnection redis, RedisStoreOption
         {
             args.AddRange([driver.DriverId, WireName(driver.Status), driver.OrderId?.ToString() ?? string.Empty, driver.MustBeAvailable ? "1" : "0"]);
         }
+
+        args.Add(transition.Stock.Count);
+        foreach (var change in transition.Stock)
+        {
+            args.AddRange([change.SupplierId, StockRules.Key(change.Item), change.Change]);
+        }
+
+        args.AddRange(transition.Discount is { } discount
+            ? [discount.SupplierId, discount.Code.ToUpperInvariant(), discount.Limit?.ToString(CultureInfo.InvariantCulture) ?? string.Empty]
+            : [string.Empty, string.Empty, string.Empty]);
     }
 
     private static string WireName(DriverStatus status) => status == DriverStatus.OnBreak ? "on_break" : status.ToString().ToLowerInvariant();

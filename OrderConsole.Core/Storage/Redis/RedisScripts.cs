@@ -9,7 +9,7 @@ namespace OrderConsole.Core.Storage.Redis;
 /// The Lua scripts of the Redis store, one per command. Each makes every check before its first write,
 /// because a Lua error does not undo earlier writes, and each that appends to the feed also PUBLISHes the new
 /// entry's id on <c>{p}events:wake</c> (see <see cref="RedisOrderFeed"/>). Errors start with a word the store maps to a domain
-/// error: DUPLICATE, NOTFOUND, CONFLICT, ILLEGAL, NODRIVER, DRIVERBUSY; a batch's failure is BATCH, its index, then one of those.
+/// error: DUPLICATE, NOTFOUND, CONFLICT, ILLEGAL, NODRIVER, DRIVERBUSY, NOSTOCK, USEDUP; a batch's failure is BATCH, its index, then one of those.
 /// </summary>
 internal static class RedisScripts
 {
@@ -204,9 +204,25 @@ internal static class RedisScripts
         """;
 
     /// <summary>Every script, for loading them on the server at connect.</summary>
-    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent, SaveSettings];
+    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent, SaveSettings, SetStock];
 
-    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH", "TAKEN", "CHANGED"];
+    /// <summary>
+    /// ARGV: prefix, supplier id, item key, item name, quantity or "" to remove the level (the item becomes unlimited).
+    /// Changes no order and appends nothing to the feed.
+    /// </summary>
+    public static string SetStock { get; } = """
+        local p = ARGV[1]
+        if ARGV[5] == '' then
+          redis.call('HDEL', p .. 'stock:' .. ARGV[2], ARGV[3])
+          redis.call('HDEL', p .. 'stock-names:' .. ARGV[2], ARGV[3])
+        else
+          redis.call('HSET', p .. 'stock:' .. ARGV[2], ARGV[3], ARGV[5])
+          redis.call('HSET', p .. 'stock-names:' .. ARGV[2], ARGV[3], ARGV[4])
+        end
+        return 'OK'
+        """;
+
+    private static readonly string[] s_verdicts = ["DUPLICATE", "NOTFOUND", "CONFLICT", "ILLEGAL", "NODRIVER", "DRIVERBUSY", "BATCH", "TAKEN", "CHANGED", "NOSTOCK", "USEDUP"];
 
     /// <summary>Is this error one of the scripts' own answers, rather than the server refusing to run them?</summary>
     public static bool IsScriptVerdict(RedisServerException error) => s_verdicts.Contains(RedisStoreErrors.Code(error));
@@ -215,7 +231,8 @@ internal static class RedisScripts
     /// What the transition and batch scripts share, so checking and writing a transition is written once:
     /// <c>read_transition(at)</c> reads one transition from ARGV (order id, expected status, expected version,
     /// next status, next version, score, order json, event json, actor, timestamp, driver count, then per driver:
-    /// id, new status, order id or "", must be available "1"/"0") and returns it with where the next one starts;
+    /// id, new status, order id or "", must be available "1"/"0"; stock count, then per change: supplier id, item key, change;
+    /// then the discount use: supplier id or "", code, limit or "") and returns it with where the next one starts;
     /// <c>check(t, orders, drivers)</c> returns a verdict and its words for people, or nothing;
     /// <c>write(t)</c> writes a checked transition and returns the id of its last feed entry; <c>wake(id)</c> publishes the wake-up.
     /// </summary>
@@ -233,7 +250,55 @@ internal static class RedisScripts
             t.drivers[i] = {id = ARGV[at], status = ARGV[at + 1], order = ARGV[at + 2], must_be_available = ARGV[at + 3] == '1'}
             at = at + 4
           end
-          return t, at
+          t.stock = {}
+          count = tonumber(ARGV[at])
+          at = at + 1
+          for i = 1, count do
+            t.stock[i] = {key = p .. 'stock:' .. ARGV[at], names = p .. 'stock-names:' .. ARGV[at], item = ARGV[at + 1], change = tonumber(ARGV[at + 2])}
+            at = at + 3
+          end
+          if ARGV[at] ~= '' then
+            t.discount = {key = p .. 'discount-uses:' .. ARGV[at], code = ARGV[at + 1], limit = tonumber(ARGV[at + 2])}
+          end
+          return t, at + 3
+        end
+        -- Stock levels ({p}stock:{supplier} hash: item key -> quantity, and {p}stock-names:{supplier}: item key -> name)
+        -- and code uses ({p}discount-uses:{supplier}: code -> count) as earlier transitions of the script leave them.
+        local levels, uses = {}, {}
+        local function level_of(s)
+          local id = s.key .. ' ' .. s.item
+          if levels[id] == nil then
+            local v = redis.call('HGET', s.key, s.item)
+            levels[id] = v and tonumber(v) or false
+          end
+          return levels[id], id
+        end
+        -- Checks a transition's stock changes and code use; on success records what they leave. Writes nothing.
+        local function check_stock(t)
+          local after = {}
+          for _, s in ipairs(t.stock) do
+            local left, id = level_of(s)
+            s.tracked = left ~= false
+            if s.tracked then
+              if left + s.change < 0 then
+                local name = redis.call('HGET', s.names, s.item) or s.item
+                return 'NOSTOCK ' .. left .. ' ' .. (-s.change) .. ' ' .. name,
+                  {{LuaText.Expression(OutOfStockException.Describe(LuaText.Value("name"), LuaText.Value("left"), LuaText.Value("-s.change")))}}
+              end
+              after[id] = left + s.change
+            end
+          end
+          local d = t.discount
+          if d then
+            local id = d.key .. ' ' .. d.code
+            if uses[id] == nil then uses[id] = tonumber(redis.call('HGET', d.key, d.code) or '0') end
+            if d.limit and uses[id] + 1 > d.limit then
+              return 'USEDUP ' .. d.limit .. ' ' .. d.code,
+                {{LuaText.Expression(DiscountUsedUpException.Describe(LuaText.Value("d.code"), LuaText.Value("d.limit")))}}
+            end
+            uses[id] = uses[id] + 1
+          end
+          for id, left in pairs(after) do levels[id] = left end
         end
         -- Checks against the order and drivers as they stand, or as earlier transitions of the same script left
         -- them in `orders` and `drivers`; a transition that passes records its changes there. Writes nothing.
@@ -267,6 +332,8 @@ internal static class RedisScripts
                 {{LuaText.Expression(TransitionChecks.DescribeDriverNotAvailable(LuaText.Value("d.id"), LuaText.Value("string.gsub(driver.status, '_', ' ')")))}}
             end
           end
+          local no_stock, words = check_stock(t)
+          if no_stock then return no_stock, words end
           t.from, t.supplier = status, current.supplier
           current.status, current.version = t.to, t.version
           for _, d in ipairs(t.drivers) do
@@ -292,6 +359,10 @@ internal static class RedisScripts
             redis.call('HSET', p .. 'driver:' .. d.id, 'json', d.json, 'status', d.status)
             id = redis.call('XADD', p .. 'events', 'MAXLEN', trim, feed_length, '*', 'event', d.event)
           end
+          for _, s in ipairs(t.stock) do
+            if s.tracked then redis.call('HINCRBY', s.key, s.item, s.change) end
+          end
+          if t.discount then redis.call('HINCRBY', t.discount.key, t.discount.code, 1) end
           return id
         end
         -- The small wake-up every instance's feed listens for; the stream itself stays the record.

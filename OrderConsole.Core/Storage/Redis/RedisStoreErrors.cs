@@ -76,6 +76,9 @@ internal static class RedisStoreErrors
             "CONFLICT" => TransitionChecks.Conflict(next.Id, Status(1), long.Parse(words[2], CultureInfo.InvariantCulture)),
             "NODRIVER" => TransitionChecks.NoDriver(words.ElementAtOrDefault(1) ?? "?"),
             "DRIVERBUSY" => TransitionChecks.DriverNotAvailable(words.ElementAtOrDefault(1) ?? "?", (words.ElementAtOrDefault(2) ?? "busy").Replace('_', ' ')),
+            "NOSTOCK" when words.Length >= 4 => new OutOfStockException(
+                string.Join(' ', words[3..]), int.Parse(words[1], CultureInfo.InvariantCulture), int.Parse(words[2], CultureInfo.InvariantCulture)),
+            "USEDUP" when words.Length >= 3 => new DiscountUsedUpException(words[2], int.Parse(words[1], CultureInfo.InvariantCulture)),
             _ => null,
         };
     }

@@ -13,11 +13,17 @@ public partial class Customer : LivePage
     private const string NameField = "customer_name";
     private const string PhoneField = "customer_phone";
     private const string AddressField = "delivery_address";
+    private const string CodeField = DiscountCodes.Field;
 
     private Guid? _selectedId;
     private string? _name;
     private string? _phone;
     private string? _address;
+    private string? _code;
+
+    /// <summary>The code the quote was made with: the one acceptance uses.</summary>
+    private string? _appliedCode;
+    private OrderCharges? _quote;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
@@ -31,10 +37,37 @@ public partial class Customer : LivePage
         _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null && OrderAccess.CanSee(Actor, order));
     }
 
-    private void Open(Order order)
+    private async Task Open(Order order)
     {
         _selectedId = order.Id;
+        _code = _appliedCode = null;
         Errors.Clear();
+        await QuoteAsync();
+    }
+
+    /// <summary>Prices the offer with the code typed, so the breakdown shows what accepting would cost; a refused code shows beside its field.</summary>
+    private async Task ApplyCodeAsync()
+    {
+        Errors.Clear();
+        await QuoteAsync(_code);
+    }
+
+    private async Task QuoteAsync(string? code = null)
+    {
+        if (_selectedId is not { } id)
+        {
+            return;
+        }
+
+        try
+        {
+            _quote = await Orders.QuoteAsync(Actor, id, new CustomerDetails(null, null, null) { DiscountCode = code });
+            _appliedCode = code;
+        }
+        catch (OrderValidationException invalid)
+        {
+            Errors.Set(invalid.Field, invalid.Message);
+        }
     }
 
     /// <summary>A customer may cancel their own order until the supplier starts preparing it.</summary>
@@ -58,9 +91,9 @@ public partial class Customer : LivePage
             return;
         }
 
-        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(Actor, _selectedId!.Value, new CustomerDetails(_name, _phone, _address)), _selectedId))
+        if (await RunAsync("Offer accepted", () => Orders.AcceptOfferAsync(Actor, _selectedId!.Value, new CustomerDetails(_name, _phone, _address) { DiscountCode = _appliedCode }), _selectedId))
         {
-            _name = _phone = _address = null;
+            _name = _phone = _address = _code = _appliedCode = null;
         }
     }
 

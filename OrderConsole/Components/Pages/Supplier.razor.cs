@@ -18,6 +18,9 @@ public partial class Supplier : LivePage
     private IReadOnlyList<Order> _queue = [];
     private Guid? _selectedId;
 
+    /// <summary>Counts the refreshes, so the stock panel reads the levels again after the supplier's orders change.</summary>
+    private long _revision;
+
     private OrderDraft _draft = new();
     private const string MarkupField = "markup_percentage";
     private const string NotesField = "notes";
@@ -57,6 +60,7 @@ public partial class Supplier : LivePage
             _supplierId = _suppliers[0].Id;
         }
 
+        _revision++;
         _queue = [.. Live.Orders(order => order.SupplierId == _supplierId)
             .OrderBy(order => order.Status.IsFinal())
             .ThenBy(order => order.Status.IsFinal() ? -order.UpdatedAt.UtcTicks : order.CreatedAt.UtcTicks)];
