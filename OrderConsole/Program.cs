@@ -2,6 +2,7 @@ using OrderConsole.Accounts;
 using OrderConsole.Api;
 using OrderConsole.Components;
 using OrderConsole.Hosting;
+using OrderConsole.Hubs;
 using OrderConsole.Observability;
 using OrderConsole.Tracking;
 
@@ -18,6 +19,7 @@ builder.Services.AddOpenCircuits();
 builder.Services.AddConsoleUi(builder.Configuration);
 builder.Services.AddConsoleRateLimits();
 builder.Services.AddPublicTracking();
+builder.Services.AddOrdersHub(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapAccountEndpoints();
 app.MapOrderApi();
 app.MapPublicTrackingApi();
 app.MapTrackingPage();
+app.MapOrdersHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
