@@ -10,7 +10,7 @@ namespace OrderConsole.Hubs;
 
 /// <summary>
 /// The orders hub: SignalR with the wire JSON, the Redis backplane when the store is Redis (the embedded store is one
-/// instance and needs none), and the relay that puts feed events into the rooms.
+/// instance and needs none), and the relay (a feed worker) that puts feed events into the rooms.
 /// </summary>
 public static class HubServices
 {
@@ -21,14 +21,11 @@ public static class HubServices
         services.AddSingleton<RoomAccess>();
         services.AddSingleton<PositionReports>();
         services.AddSingleton<OrderRelay>();
+        services.AddSingleton<OrderConsole.Core.Workers.IFeedWorker, HubRelayWorker>();
         var signalR = services.AddSignalR().AddJsonProtocol(json => WireJson.Configure(json.PayloadSerializerOptions));
 
         var redis = configuration["Redis:ConnectionString"];
-        if (string.IsNullOrWhiteSpace(redis))
-        {
-            services.AddHostedService<EmbeddedRelay>();
-        }
-        else
+        if (!string.IsNullOrWhiteSpace(redis))
         {
             var keyPrefix = (configuration.GetSection("Redis").Get<RedisStoreOptions>() ?? new RedisStoreOptions()).KeyPrefix;
             signalR.AddStackExchangeRedis(backplane =>
@@ -42,7 +39,6 @@ public static class HubServices
                     RelayKeys.SentMarks(keyPrefix),
                     options.SentMarkLifetime);
             });
-            services.AddHostedService<RedisRelay>();
         }
 
         // Browsers cannot set headers on a WebSocket: the JavaScript client sends its token as access_token there.
