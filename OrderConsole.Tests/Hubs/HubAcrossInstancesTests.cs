@@ -91,7 +91,7 @@ public sealed class HubAcrossInstancesTests(ITestOutputHelper output) : IAsyncLi
                 $"/api/orders/{order}/customer-accept?customer_name=Mia&delivery_address=1%20Main%20St",
                 $"/api/orders/{order}/status?status=preparing",
                 $"/api/orders/{order}/status?status=ready",
-                $"/api/orders/{order}/status?status=cancelled&cancellation_reason=customer%20called%20off",
+                $"/api/orders/{order}/status?status=cancelled&reason=customer%20called%20off",
             ];
             string[] statuses = ["supplier_accepted", "customer_accepted", "preparing", "ready", "cancelled"];
             for (var step = 0; step < steps.Length; step++)
