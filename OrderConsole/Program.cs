@@ -2,10 +2,16 @@ using OrderConsole.Accounts;
 using OrderConsole.Api;
 using OrderConsole.Components;
 using OrderConsole.Hosting;
+using OrderConsole.Hubs;
 using OrderConsole.Observability;
 using OrderConsole.Tracking;
 
+var workersOnly = WorkerServices.TakeWorkersOnlySwitch(ref args);
 var builder = WebApplication.CreateBuilder(args);
+if (workersOnly)
+{
+    builder.Configuration["Workers:Only"] = "true";
+}
 
 // Nothing says which server software answers.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -18,6 +24,7 @@ builder.Services.AddOpenCircuits();
 builder.Services.AddConsoleUi(builder.Configuration);
 builder.Services.AddConsoleRateLimits();
 builder.Services.AddPublicTracking();
+builder.Services.AddOrdersHub(builder.Configuration);
 
 var app = builder.Build();
 
@@ -40,14 +47,22 @@ app.UseSwaggerUI(swagger =>
     swagger.RoutePrefix = "docs";
     swagger.SwaggerEndpoint("/openapi/v1.json", "OrderConsole API");
 });
-app.MapStaticAssets();
 app.MapPrometheusMetrics();
 app.MapHealthChecks("/healthz", new() { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(StoreReadiness.Tag) });
+if (WorkerServices.IsWorkersOnly(app.Configuration))
+{
+    // A workers-only instance answers health and metrics, and nothing else.
+    app.Run();
+    return;
+}
+
+app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapOrderApi();
 app.MapPublicTrackingApi();
 app.MapTrackingPage();
+app.MapOrdersHub();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -52,6 +52,7 @@ public static class ConsoleServices
         services.AddSingleton<LiveOrders>();
         services.AddHostedService(provider => provider.GetRequiredService<LiveOrders>());
 
+        services.AddFeedWorkers(configuration, embedded: inMemory);
         services.AddHealthChecks().AddCheck<StoreReadiness>("store", tags: [StoreReadiness.Tag]);
         services.AddConsoleAccounts();
         services.ConfigureHttpJsonOptions(json =>

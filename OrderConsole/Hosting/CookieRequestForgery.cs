@@ -6,7 +6,7 @@ namespace OrderConsole.Hosting;
 /// Cross-site request forgery checks for callers who come with the console's cookie (a browser sends it to
 /// every request, whoever's page made it): a state-changing <c>/api/*</c> call needs the antiforgery token in the
 /// <c>RequestVerificationToken</c> header (from <c>GET /api/auth/antiforgery</c>), and the live connections
-/// (<c>/ws</c>, <c>/api/events/stream</c>, the circuit hub <c>/_blazor</c>) need an <c>Origin</c> of this console.
+/// (<c>/ws</c>, <c>/api/events/stream</c>, the circuit hub <c>/_blazor</c>, the orders hub <c>/hubs/orders</c>) need an <c>Origin</c> of this console.
 /// Bearer callers are not at risk (no browser adds their token by itself) and are not checked.
 /// </summary>
 public static class CookieRequestForgery
@@ -14,7 +14,7 @@ public static class CookieRequestForgery
     /// <summary>The header a cookie caller's API writes carry the antiforgery token in.</summary>
     public const string TokenHeader = "RequestVerificationToken";
 
-    private static readonly string[] s_liveConnections = ["/ws", "/api/events/stream", "/_blazor"];
+    private static readonly string[] s_liveConnections = ["/ws", "/api/events/stream", "/_blazor", "/hubs/orders"];
 
     public static IApplicationBuilder UseCookieRequestForgeryChecks(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

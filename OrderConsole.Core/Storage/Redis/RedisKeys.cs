@@ -19,7 +19,9 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}username:{normalized}</c> → user id · <c>{p}users</c> set · <c>{p}dataprotection:keys</c> list of data-protection keys ·
 /// <c>{p}settings</c> the settings as JSON ·
 /// <c>{p}stock:{supplier_id}</c> hash (item key → quantity) and <c>{p}stock-names:{supplier_id}</c> (item key → name) ·
-/// <c>{p}discount-uses:{supplier_id}</c> hash (code → uses).
+/// <c>{p}discount-uses:{supplier_id}</c> hash (code → uses) ·
+/// <c>{p}worker:{name}:attempts</c> hash (event id → failed attempts) · <c>{p}worker:{name}:dead</c> dead-letter stream
+/// (each worker's consumer group on <c>{p}events</c> is named after the worker).
 /// </remarks>
 public sealed class RedisKeys(string prefix)
 {
@@ -76,4 +78,10 @@ public sealed class RedisKeys(string prefix)
 
     /// <summary>The settings as last saved: one string of JSON.</summary>
     public string Settings => $"{prefix}settings";
+
+    /// <summary>Failed attempts per event id for the worker <paramref name="worker"/>.</summary>
+    public string WorkerAttempts(string worker) => $"{prefix}worker:{worker}:attempts";
+
+    /// <summary>The events the worker <paramref name="worker"/> gave up on.</summary>
+    public string WorkerDeadLetters(string worker) => $"{prefix}worker:{worker}:dead";
 }

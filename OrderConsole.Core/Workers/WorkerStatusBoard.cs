@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+
+namespace OrderConsole.Core.Workers;
+
+/// <summary>
+/// The latest <see cref="WorkerStatus"/> of every worker this instance runs; pages watch it to show the figures live.
+/// </summary>
+public sealed class WorkerStatusBoard
+{
+    private readonly ConcurrentDictionary<string, WorkerStatus> _workers = new(StringComparer.Ordinal);
+    private readonly Lock _watchersLock = new();
+    private ImmutableWatchers _watchers = ImmutableWatchers.None;
+
+    /// <summary>Every worker's status, by name.</summary>
+    public IReadOnlyList<WorkerStatus> Current => [.. _workers.Values.OrderBy(status => status.Name, StringComparer.Ordinal)];
+
+    public WorkerStatus? Find(string name) => _workers.GetValueOrDefault(name);
+
+    /// <summary>Calls <paramref name="changed"/> after every change until the returned subscription is disposed.</summary>
+    public IDisposable Watch(Action changed)
+    {
+        lock (_watchersLock)
+        {
+            _watchers = _watchers.With(changed);
+        }
+
+        return new Subscription(this, changed);
+    }
+
+    internal void Register(string name) => Change(name, status => status);
+
+    internal void RecordHandled(string name, DateTimeOffset at) =>
+        Change(name, status => status with { Handled = status.Handled + 1, LastHandledAt = at });
+
+    internal void RecordError(string name, string error, DateTimeOffset at, bool attempt) =>
+        Change(name, status => status with { Failures = status.Failures + (attempt ? 1 : 0), LastError = error, LastErrorAt = at });
+
+    internal void RecordBacklog(string name, WorkerBacklog backlog, DateTimeOffset at) =>
+        Change(name, status => status with { Lag = backlog.Lag, Pending = backlog.Pending, DeadLetters = backlog.DeadLetters, MeasuredAt = at });
+
+    private void Change(string name, Func<WorkerStatus, WorkerStatus> change)
+    {
+        _workers.AddOrUpdate(name, key => change(new WorkerStatus(key)), (_, status) => change(status));
+        foreach (var watcher in Volatile.Read(ref _watchers).Callbacks)
+        {
+            watcher();
+        }
+    }
+
+    private void Unwatch(Action changed)
+    {
+        lock (_watchersLock)
+        {
+            _watchers = _watchers.Without(changed);
+        }
+    }
+
+    private sealed record ImmutableWatchers(Action[] Callbacks)
+    {
+        public static ImmutableWatchers None { get; } = new([]);
+
+        public ImmutableWatchers With(Action callback) => new([.. Callbacks, callback]);
+
+        public ImmutableWatchers Without(Action callback) => new([.. Callbacks.Where(existing => existing != callback)]);
+    }
+
+    private sealed class Subscription(WorkerStatusBoard board, Action changed) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                board.Unwatch(changed);
+            }
+        }
+    }
+}
