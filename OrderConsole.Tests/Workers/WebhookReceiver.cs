@@ -9,11 +9,12 @@ namespace OrderConsole.Tests.Workers;
 /// A real HTTP receiver on a free loopback port (HttpListener): it refuses the first <see cref="FailFirst"/> requests
 /// with 500, then accepts; it keeps every accepted request, and de-duplicates by the event id header as a receiver should.
 /// </summary>
-internal sealed class WebhookReceiver : IAsyncDisposable
+public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Task _serving;
     private int _requests;
+    private int _arrived;
 
     public WebhookReceiver(int failFirst = 0)
     {
@@ -29,8 +30,11 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     public int FailFirst { get; }
 
-    /// <summary>While set, each request waits for it before answering.</summary>
+    /// <summary>While set, a request waits for it, then is refused (503) and not counted: as a receiver that hung.</summary>
     public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Requests that reached the receiver, answered or not.</summary>
+    public int Arrived => Volatile.Read(ref _arrived);
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -76,9 +80,13 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
+        Interlocked.Increment(ref _arrived);
         if (Gate is { } gate)
         {
             await gate.Task;
+            context.Response.StatusCode = 503;
+            context.Response.Close();
+            return;
         }
 
         var number = Interlocked.Increment(ref _requests);
