@@ -26,6 +26,27 @@ public static class Eventually
         }
     }
 
+    /// <summary>Waits until <paramref name="probe"/> gives a value, and returns it.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, string what = "a value appeared")
+        where T : class
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (waited.Elapsed > Patience)
+            {
+                Assert.Fail($"gave up waiting until {what}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
     /// <summary>
     /// Gives work that should NOT happen a chance to show up before a test asserts its absence. It can only
     /// make such a test pass by mistake on a very slow machine, never fail by mistake.

@@ -33,6 +33,7 @@ public static class ApiServices
         endpoints.MapEventStreamsApi();
         endpoints.MapMetricsApi();
         endpoints.MapSettingsApi();
+        endpoints.MapWebhooksApi();
         endpoints.MapOpenApi();
         return endpoints;
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
+using OrderConsole.Core.Webhooks;
 using OrderConsole.Core.Workers;
 
 namespace OrderConsole.Hosting;
@@ -23,20 +24,40 @@ public static class WorkerServices
         if (embedded)
         {
             services.AddSingleton<IWorkerStreams>(provider => new InMemoryWorkerStreams(provider.GetRequiredService<InMemoryFeed>(), options));
+            services.AddSingleton<IWebhookStore>(provider => provider.GetRequiredService<EmbeddedStore>().Webhooks);
         }
         else
         {
             services.AddSingleton<IWorkerStreams>(provider => new RedisWorkerStreams(
                 provider.GetRequiredService<RedisStoreConnection>(), provider.GetRequiredService<RedisStoreOptions>(), options));
+            services.AddSingleton<IWebhookStore, RedisWebhookStore>();
         }
 
+        AddWebhooks(services, configuration);
         if (options.Enabled || options.Only)
         {
             services.AddSingleton<FeedWorkerRunner>();
             services.AddHostedService(provider => provider.GetRequiredService<FeedWorkerRunner>());
+            services.AddHostedService<WebhookRetries>();
         }
 
         return services;
+    }
+
+    private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Webhooks").Get<WebhookOptions>() ?? new WebhookOptions());
+        services.AddHttpClient(WebhookWorker.WorkerName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(provider =>
+        {
+            var clients = provider.GetRequiredService<IHttpClientFactory>();
+            return new WebhookSender(
+                () => clients.CreateClient(WebhookWorker.WorkerName),
+                provider.GetRequiredService<IWebhookStore>(),
+                provider.GetRequiredService<WebhookOptions>(),
+                provider.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IFeedWorker, WebhookWorker>();
     }
 
     /// <summary>

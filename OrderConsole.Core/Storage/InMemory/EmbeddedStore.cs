@@ -18,6 +18,7 @@ public sealed class EmbeddedStore : IDisposable
         Orders = new InMemoryOrderStore(clock, Feed, journal);
         Accounts = new InMemoryUserAccounts(journal);
         Fingerprints = new InMemoryRequestFingerprints(journal);
+        Webhooks = new InMemoryWebhookStore(journal);
     }
 
     public InMemoryFeed Feed { get; }
@@ -27,6 +28,8 @@ public sealed class EmbeddedStore : IDisposable
     public InMemoryUserAccounts Accounts { get; }
 
     public InMemoryRequestFingerprints Fingerprints { get; }
+
+    public InMemoryWebhookStore Webhooks { get; }
 
     /// <summary>The journal, or null in the volatile mode.</summary>
     public StoreJournal? Journal { get; }
@@ -46,7 +49,7 @@ public sealed class EmbeddedStore : IDisposable
         var store = new EmbeddedStore(clock, journal, feedCapacity);
         try
         {
-            journal.Open([store.Orders, store.Accounts, store.Fingerprints]);
+            journal.Open([store.Orders, store.Accounts, store.Fingerprints, store.Webhooks]);
         }
         catch
         {
