@@ -51,9 +51,16 @@ internal static class LoadRun
             try
             {
                 var circuit = await LoadCircuit.OpenAsync(session, options.Page, prefix, token);
+                int open;
                 lock (circuits)
                 {
                     circuits.Add(circuit);
+                    open = circuits.Count;
+                }
+
+                if (open % 250 == 0)
+                {
+                    await log.WriteLineAsync($"{open} circuits open after {opening.Elapsed.TotalSeconds:0} s");
                 }
             }
             catch (Exception exception)
