@@ -26,6 +26,8 @@ foreach (var size in sizes)
         Console.WriteLine($"  {browser.Pages} Chromium pages, commit → DOM: p50 {browser.P50:0} ms, p99 {browser.P99:0} ms, max {browser.Max:0} ms, missed {browser.Missed}");
     }
 
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"  render batches per event {figures.BatchesPerEvent:0.00}, {figures.BytesPerBatch:N0} bytes per batch, server CPU {figures.ServerCpuCores:0.00} cores, circuits opened in {figures.OpenSeconds:0.0} s"));
     Console.WriteLine($"  {figures.Line()}");
 }
 
