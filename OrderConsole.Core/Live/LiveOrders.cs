@@ -33,6 +33,10 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private long _lastReadTicks = clock.GetUtcNow().UtcTicks;
     private long _newestAppliedTicks;
     private volatile bool _caughtUp;
+    private long _revision;
+    private volatile Revised<IReadOnlyList<Order>>? _newestFirst;
+    private volatile Revised<DashboardFigures>? _figures;
+    private static readonly TimeSpan s_figuresMaxAge = TimeSpan.FromSeconds(1);
 
     /// <summary>True while the last read of the feed succeeded.</summary>
     public bool IsFeedConnected { get; private set; }
@@ -104,8 +108,47 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     public Driver? FindDriver(string driverId) => _drivers.GetValueOrDefault(driverId);
 
     /// <summary>Orders matching <paramref name="predicate"/>, most recently changed first.</summary>
-    public IReadOnlyList<Order> Orders(Func<Order, bool>? predicate = null) =>
-        [.. OrderQuery.NewestFirst(_orders.Values.Where(predicate ?? (_ => true)))];
+    /// <remarks>
+    /// Every open page asks on every live change: the orders are sorted once per change of the read model and
+    /// shared (read only), and a predicate only filters that list, keeping its order.
+    /// </remarks>
+    public IReadOnlyList<Order> Orders(Func<Order, bool>? predicate = null)
+    {
+        var newestFirst = NewestFirst();
+        return predicate is null ? newestFirst : [.. newestFirst.Where(predicate)];
+    }
+
+    /// <summary>
+    /// The dashboard's figures now, computed once per change of the read model (and at least every second, as the
+    /// hours move on) and shared by every open dashboard.
+    /// </summary>
+    public DashboardFigures Figures()
+    {
+        var now = clock.GetUtcNow();
+        var revision = Interlocked.Read(ref _revision);
+        if (_figures is { } kept && kept.Revision == revision && now - kept.At < s_figuresMaxAge && now >= kept.At)
+        {
+            return kept.Value;
+        }
+
+        var figures = DashboardFigures.Compute(NewestFirst(), Drivers(), now);
+        _figures = new Revised<DashboardFigures>(revision, now, figures);
+        return figures;
+    }
+
+    private IReadOnlyList<Order> NewestFirst()
+    {
+        // The revision is read before the orders: a change landing meanwhile makes the next call sort again.
+        var revision = Interlocked.Read(ref _revision);
+        if (_newestFirst is { } kept && kept.Revision == revision)
+        {
+            return kept.Value;
+        }
+
+        IReadOnlyList<Order> sorted = [.. OrderQuery.NewestFirst(_orders.Values)];
+        _newestFirst = new Revised<IReadOnlyList<Order>>(revision, clock.GetUtcNow(), sorted);
+        return sorted;
+    }
 
     /// <summary>Every supplier, by name.</summary>
     public IReadOnlyList<Supplier> Suppliers() => _suppliers;
@@ -224,6 +267,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             _drivers[driver.Id] = driver;
         }
 
+        Interlocked.Increment(ref _revision);
         _lastEventId = position;
         _snapshotNeeded = false;
         Interlocked.Exchange(ref _lastReadTicks, clock.GetUtcNow().UtcTicks);
@@ -266,6 +310,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
                 _settings = settings;
             }
 
+            Interlocked.Increment(ref _revision);
             Remember(change);
             _lastEventId = change.EventId;
             LastEventAt = change.Timestamp;
@@ -311,6 +356,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         {
             _orders.TryRemove(order.Id, out _);
         }
+
+        Interlocked.Increment(ref _revision);
     }
 
     private void SetConnected(bool connected)
@@ -331,6 +378,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             subscription.Throttle.Signal();
         }
     }
+
+    /// <summary>A view of the read model at one revision.</summary>
+    private sealed record Revised<TValue>(long Revision, DateTimeOffset At, TValue Value);
 
     private sealed class Subscription(LiveOrders owner, long id, LiveFilter filter) : IDisposable
     {

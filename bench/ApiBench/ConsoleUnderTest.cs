@@ -15,17 +15,25 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The console's process, for benchmarks that read its CPU time and working set.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The demo users' password for this run.</summary>
     public const string DemoPassword = "bench-demo-password";
 
-    public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString)
+    /// <param name="redisConnectionString">Redis to run on; null for the embedded store.</param>
+    /// <param name="environment">
+    /// Production by default; benchmarks that open pages use Development, the one environment in which the build output
+    /// (not a published copy) serves the pages' static assets (blazor.web.js, MudBlazor's scripts).
+    /// </param>
+    public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString, string environment = "Production")
     {
         var port = RedisStoreBench.RedisServerProcess.FreePort();
         var assembly = Path.Combine(RepositoryRoot(), "OrderConsole", "bin", "Release", "net10.0", "OrderConsole.dll");
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(assembly);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Demo__Enabled"] = "true";
 

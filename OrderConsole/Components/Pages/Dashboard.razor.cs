@@ -57,7 +57,7 @@ public partial class Dashboard : LivePage
 
     protected override void Refresh()
     {
-        _figures = DashboardFigures.Compute(Live.Orders(), Live.Drivers(), Clock.GetUtcNow());
+        _figures = Live.Figures();
         _activity = [.. Live.RecentEvents().Take(ActivityLength)];
         _chartRedraw?.Signal();
     }

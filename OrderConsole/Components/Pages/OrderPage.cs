@@ -31,6 +31,7 @@ public sealed record OrderPage(IReadOnlyList<Order> Items, int Total)
         return Of(live.Orders(order => (!filtered || order.Status == wanted) && Contains(order, search)), sorts, page, pageSize);
     }
 
+    /// <summary>Sorts and pages <paramref name="matching"/>, which comes newest change first (as the read model lists orders).</summary>
     public static OrderPage Of(IReadOnlyList<Order> matching, IEnumerable<SortDefinition<Order>> sorts, int page, int pageSize)
     {
         IOrderedEnumerable<Order>? sorted = null;
@@ -42,7 +43,8 @@ public sealed record OrderPage(IReadOnlyList<Order> Items, int Total)
                 : (sort.Descending ? sorted.ThenByDescending(key, comparer) : sorted.ThenBy(key, comparer));
         }
 
-        var ordered = sorted ?? matching.OrderByDescending(order => order.UpdatedAt);
+        // With no sort of the grid's, the read model's order (newest change first) stands: no second sort.
+        var ordered = sorted ?? (IEnumerable<Order>)matching;
         return new OrderPage([.. ordered.Skip(page * pageSize).Take(pageSize)], matching.Count);
     }
 }
