@@ -12,6 +12,7 @@ public static class WebhookRules
         OrderEventTypes.Created,
         .. OrderStatusNames.All.Select(OrderEventTypes.ForStatus),
         OrderEventTypes.Reassigned,
+        OrderEventTypes.FeedbackGiven,
         OrderEventTypes.DriverUpdated,
         OrderEventTypes.SupplierUpdated,
         OrderEventTypes.SettingsUpdated,
