@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace ApiBench;
 
@@ -26,7 +27,8 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
     /// Production by default; benchmarks that open pages use Development, the one environment in which the build output
     /// (not a published copy) serves the pages' static assets (blazor.web.js, MudBlazor's scripts).
     /// </param>
-    public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString, string environment = "Production")
+    /// <param name="instanceName">The instance's name (several on one Redis); its log lines are prefixed with it.</param>
+    public static async Task<ConsoleUnderTest> StartAsync(string? redisConnectionString, string environment = "Production", string instanceName = "console")
     {
         var port = RedisStoreBench.RedisServerProcess.FreePort();
         var assembly = Path.Combine(RepositoryRoot(), "OrderConsole", "bin", "Release", "net10.0", "OrderConsole.dll");
@@ -36,6 +38,7 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Demo__Enabled"] = "true";
+        start.Environment["InstanceName"] = instanceName;
 
         // The embedded store volatile, as measured: no data folder left behind between runs.
         start.Environment["Storage__DataPath"] = string.Empty;
@@ -52,7 +55,7 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("the console did not start");
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"console: {line.Data}"); } };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) { Console.Error.WriteLine($"{instanceName}: {line.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -77,7 +80,16 @@ internal sealed class ConsoleUnderTest : IAsyncDisposable
         }
 
         process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("the console did not become ready within a minute");
+        throw new InvalidOperationException($"{instanceName} did not become ready within a minute");
+    }
+
+    /// <summary>User plus system CPU time the process has used so far (Linux /proc).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ApiBench;
 using Microsoft.AspNetCore.Identity;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage.Redis;
@@ -16,7 +17,7 @@ internal static class DriverFleet
     public static async Task<IReadOnlyList<(string DriverId, string UserName)>> AddAsync(Uri console, string redis, int count)
     {
         using var http = new HttpClient { BaseAddress = console };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "admin", ConsoleInstance.DemoPassword));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http, "admin", ConsoleUnderTest.DemoPassword));
         await using var store = await RedisStoreConnection.ConnectAsync(redis);
         var accounts = new RedisUserAccounts(store, new RedisStoreOptions());
         var hasher = new PasswordHasher<ConsoleUser>();

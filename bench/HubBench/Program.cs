@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using ApiBench;
 using HubBench;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -15,12 +16,12 @@ var seconds = args.Length > 1 && int.TryParse(args[1], CultureInfo.InvariantCult
 
 await using var redis = await RedisServerProcess.StartAsync();
 var connection = $"127.0.0.1:{redis.Port}";
-await using var a = await ConsoleInstance.StartAsync("bench-a", connection);
-await using var b = await ConsoleInstance.StartAsync("bench-b", connection);
+await using var a = await ConsoleUnderTest.StartAsync(connection, instanceName: "bench-a");
+await using var b = await ConsoleUnderTest.StartAsync(connection, instanceName: "bench-b");
 var fleet = await DriverFleet.AddAsync(a.Address, connection, driverCount);
 
 using var http = new HttpClient { BaseAddress = b.Address };
-var dispatcherToken = await DriverFleet.TokenAsync(http, "dispatcher", ConsoleInstance.DemoPassword);
+var dispatcherToken = await DriverFleet.TokenAsync(http, "dispatcher", ConsoleUnderTest.DemoPassword);
 
 // Report → delivery: the driver notes when it called ReportPosition for each (driver, latitude), the room client when it heard it.
 var sentAt = new ConcurrentDictionary<(string, double), long>();
@@ -76,6 +77,12 @@ var reporting = drivers.Select((driver, index) => Task.Run(async () =>
         catch (Microsoft.AspNetCore.SignalR.HubException)
         {
             Interlocked.Increment(ref refused);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while this report was on its way: it was never measured, so it is not lost either.
+            sentAt.TryRemove((driver.DriverId, latitude), out _);
+            throw;
         }
     }
     while (await timer.WaitForNextTickAsync(stop.Token));
