@@ -60,11 +60,7 @@ public sealed class AdminDriversPageTests : ConsoleTestContext
         var dialogs = Render<MudDialogProvider>();
         var page = Render<AdminDrivers>();
 
-        // The click's handler waits for the answer to its question, so it finishes only once the dialog is answered.
-        var deactivating = page.ClickAsync("Deactivate Ana Lopez");
-        dialogs.WaitForAssertion(() => Assert.True(dialogs.HasButton("Yes, deactivate")));
-        await dialogs.ClickAsync("Yes, deactivate");
-        await deactivating;
+        await page.ConfirmAsync(dialogs, "Deactivate Ana Lopez", "Yes, deactivate");
 
         await Eventually.HoldsAsync(() => Live.FindDriver("drv-ana") is { Active: false, Status: DriverStatus.Offline }, "Ana is deactivated and offline");
         Clock.Advance(TimeSpan.FromSeconds(1));

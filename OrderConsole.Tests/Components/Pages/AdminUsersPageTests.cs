@@ -157,10 +157,7 @@ public sealed class AdminUsersPageTests : AccountsTestContext
         var page = Render<AdminUsers>();
 
         await page.ClickAsync("Manage dora");
-        var disabling = page.Button("Disable user").ClickAsync(new());
-        dialogs.WaitForAssertion(() => Assert.Contains("Disable dora?", dialogs.Markup, StringComparison.Ordinal));
-        await dialogs.FindAll("button").Single(button => button.TextContent.Trim() == "Yes, disable").ClickAsync(new());
-        await disabling;
+        await page.ConfirmAsync(dialogs, "Disable user", "Yes, disable", question: "Disable dora?");
 
         page.WaitForAssertion(() => Assert.Contains("disabled", Assert.Single(page.RowsWith("dora")).Text(), StringComparison.Ordinal));
         Assert.True((await StoredAsync("dora"))!.IsDisabled);
@@ -174,10 +171,7 @@ public sealed class AdminUsersPageTests : AccountsTestContext
         var page = Render<AdminUsers>();
 
         await page.ClickAsync("Manage dora");
-        var disabling = page.Button("Disable user").ClickAsync(new());
-        dialogs.WaitForAssertion(() => Assert.Contains("Disable dora?", dialogs.Markup, StringComparison.Ordinal));
-        await dialogs.FindAll("button").Single(button => button.TextContent.Trim() == "Keep it").ClickAsync(new());
-        await disabling;
+        await page.ConfirmAsync(dialogs, "Disable user", "Keep it", question: "Disable dora?");
 
         Assert.False((await StoredAsync("dora"))!.IsDisabled);
         Assert.Contains("active", Assert.Single(page.RowsWith("dora")).Text(), StringComparison.Ordinal);
@@ -220,10 +214,7 @@ public sealed class AdminUsersPageTests : AccountsTestContext
 
         await page.ClickAsync("Manage dora");
         page.Type("New password", "another-long-password");
-        var resetting = page.Button("Reset password").ClickAsync(new());
-        dialogs.WaitForAssertion(() => Assert.Contains("Set a new password for dora?", dialogs.Markup, StringComparison.Ordinal));
-        await dialogs.FindAll("button").Single(button => button.TextContent.Trim() == "Yes, reset").ClickAsync(new());
-        await resetting;
+        await page.ConfirmAsync(dialogs, "Reset password", "Yes, reset", question: "Set a new password for dora?");
 
         var users = Services.GetRequiredService<UserManager<ConsoleUser>>();
         Assert.True(await users.CheckPasswordAsync((await StoredAsync("dora"))!, "another-long-password"));

@@ -84,6 +84,28 @@ internal static class PageQueries
         await choice.ClickAsync(new());
     }
 
+    /// <summary>
+    /// Clicks <paramref name="button"/> and answers the confirmation it asks (rendered by <paramref name="dialogs"/>) with
+    /// <paramref name="answer"/>, after checking the dialog asks <paramref name="question"/> when one is given. The click's
+    /// handler waits for the answer, so the click is awaited only after answering.
+    /// </summary>
+    public static async Task ConfirmAsync<T>(
+        this IRenderedComponent<T> page, IRenderedComponent<MudBlazor.MudDialogProvider> dialogs, string button, string answer, string? question = null)
+        where T : IComponent
+    {
+        var clicking = page.ClickAsync(button);
+        dialogs.WaitForAssertion(() =>
+        {
+            Assert.True(dialogs.HasButton(answer), $"the confirmation offers \"{answer}\"");
+            if (question is not null)
+            {
+                Assert.Contains(question, dialogs.Markup, StringComparison.Ordinal);
+            }
+        });
+        await dialogs.ClickAsync(answer);
+        await clicking;
+    }
+
     public static bool HasButton<T>(this IRenderedComponent<T> page, string name)
         where T : IComponent =>
         page.FindAll("button").Any(button => (button.GetAttribute("aria-label") ?? button.TextContent.Trim()) == name);
