@@ -41,6 +41,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Live);
         Services.AddSingleton(new StoreDescription(IsInMemory: true, DemoEnabled: false, InstanceName: "console-test"));
         Services.AddSingleton(new OpenCircuits());
+        Services.AddSingleton(new MapSettings(TileUrl: string.Empty, Attribution: string.Empty));
         Settings = new CurrentSettings(Live, new ConsoleSettings { Currency = "USD", DefaultMarkupPercentage = 30m, LateThresholdMinutes = 10, TimeZone = "UTC" });
         Services.AddSingleton(Settings);
         Services.AddSingleton(MoneyFormat.Following(() => Settings.Value.Currency));

@@ -16,6 +16,7 @@ public static class ConsoleUi
         services.AddMudServices(options => options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
         services.AddScoped<CommandRunner>();
         services.AddSingleton<RefusalWords>();
+        services.AddSingleton(Hosting.MapSettings.From(configuration));
         return services;
     }
 }

@@ -4,6 +4,7 @@ namespace OrderConsole.Hosting;
 /// The headers every answer carries: a content security policy that allows scripts only from this origin (no
 /// inline script, no eval: Blazor Server needs neither), <c>nosniff</c>, no referrer beyond this origin, and
 /// framing only by this origin — never for the public tracking link, whose page must not be framed by anyone.
+/// Images may also come from the configured map tile server (<see cref="MapSettings.TileSource"/>), and from nowhere else.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -12,22 +13,29 @@ public static class SecurityHeaders
     /// of charts), which a stricter policy would strip. Styles cannot run code; scripts stay locked to 'self'.
     /// <c>connect-src 'self'</c> covers the circuit's WebSocket and the tracking page's event stream.
     /// </summary>
-    public const string Policy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+    public static string PolicyFor(MapSettings map) =>
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+        $"img-src 'self' data:{(map.TileSource is { } tiles ? " " + tiles : string.Empty)}; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var policy = PolicyFor(app.ApplicationServices.GetRequiredService<MapSettings>());
+        return app.Use((context, next) => WithHeaders(context, next, policy));
+    }
+
+    private static Task WithHeaders(HttpContext context, RequestDelegate next, string policy)
     {
         var publicLink = context.Request.Path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Policy + (publicLink ? "'none'" : "'self'");
+            headers.ContentSecurityPolicy = policy + (publicLink ? "'none'" : "'self'");
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = publicLink ? "DENY" : "SAMEORIGIN";
             headers["Referrer-Policy"] = publicLink ? "no-referrer" : "same-origin";
             return Task.CompletedTask;
         });
         return next(context);
-    });
+    }
 }

@@ -20,6 +20,7 @@ public abstract class ControlTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(new MoneyFormat(Currency));
+        Services.AddSingleton(new OrderConsole.Hosting.MapSettings(TileUrl: string.Empty, Attribution: string.Empty));
     }
 
     /// <summary>Twelve noon UTC on 1 March 2025, when every control test starts.</summary>

@@ -20,6 +20,8 @@ public partial class Dashboard : LivePage
 
     private CoalescingThrottle? _chartRedraw;
     private DashboardFigures _figures = DashboardFigures.Compute([], [], DateTimeOffset.UnixEpoch);
+    private IReadOnlyList<MapMarker> _map = [];
+    private static readonly MapMarkerKind[] s_mapLegend = [MapMarkerKind.BusyDriver];
     private IReadOnlyList<OrderEvent> _activity = [];
     private IReadOnlyList<ChartPoint> _byStatus = [];
     private IReadOnlyList<ChartPoint> _ordersPerHour = [];
@@ -58,6 +60,7 @@ public partial class Dashboard : LivePage
     protected override void Refresh()
     {
         _figures = Live.Figures();
+        _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
         _activity = [.. Live.RecentEvents().Take(ActivityLength)];
         _chartRedraw?.Signal();
     }

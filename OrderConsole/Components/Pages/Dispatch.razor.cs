@@ -17,12 +17,16 @@ public partial class Dispatch : LivePage
 
     private IReadOnlyList<Order> _ready = [];
     private IReadOnlyList<Order> _onTheRoad = [];
+    private IReadOnlyList<MapMarker> _map = [];
     private PickupLineup _lineup = PickupLineup.For([], null, null);
     private DateTimeOffset _now;
     private TimeSpan _lateThreshold;
     private ITimer? _lateCheck;
     private Guid? _selectedId;
     private const string DriverField = "driver_id";
+
+    private static readonly MapMarkerKind[] s_mapLegend =
+        [MapMarkerKind.AvailableDriver, MapMarkerKind.BusyDriver, MapMarkerKind.DriverOnBreak, MapMarkerKind.Pickup];
 
     private string _driverId = string.Empty;
 
@@ -37,7 +41,8 @@ public partial class Dispatch : LivePage
     protected override Role Desk => Role.Dispatcher;
 
     protected override LiveFilter Filter =>
-        LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit).Or(LiveFilter.Drivers);
+        LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit)
+            .Or(LiveFilter.Drivers).Or(LiveFilter.Suppliers);
 
     protected override void Refresh()
     {
@@ -48,6 +53,7 @@ public partial class Dispatch : LivePage
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
             ? Live.LineupFor(selected)
             : PickupLineup.For(Live.Drivers().Where(driver => driver.Active), null, null);
+        _map = MapMarkers.ForDispatch(Live.Drivers(), _ready, _onTheRoad, Live.Suppliers());
     }
 
     protected override void OnAfterRender(bool firstRender)

@@ -19,6 +19,8 @@ public partial class Tracker : LivePage
     private Guid? _shownId;
     private Order? _order;
     private Driver? _driver;
+    private IReadOnlyList<MapMarker> _map = [];
+    private static readonly MapMarkerKind[] s_mapLegend = [MapMarkerKind.Pickup, MapMarkerKind.Destination, MapMarkerKind.BusyDriver];
     private IReadOnlyList<OrderEvent>? _history;
     private string? _historyError;
     private bool _missing;
@@ -40,13 +42,14 @@ public partial class Tracker : LivePage
     protected override IReadOnlyList<Role> Desks => [Role.Dispatcher, Role.Supplier, Role.Driver, Role.Customer];
 
     /// <summary>Reads <see cref="Id"/> when a change arrives, so the filter follows the page to another order.</summary>
-    protected override LiveFilter Filter => LiveFilter.Orders(order => order.Id == Id);
+    protected override LiveFilter Filter => LiveFilter.Orders(order => order.Id == Id).Or(LiveFilter.Driver(() => _order?.DriverId));
 
     protected override void Refresh()
     {
         var live = Live.Find(Id) is { } found && OrderAccess.CanSee(Actor, found) ? found : null;
         _order = live ?? _history?.LastOrDefault(change => change.Order is not null)?.Order;
         _driver = _order?.DriverId is { } driverId ? Live.Drivers().FirstOrDefault(driver => driver.Id == driverId) : null;
+        _map = _order is { } shown ? MapMarkers.ForOrder(shown, Live.Suppliers().FirstOrDefault(supplier => supplier.Id == shown.SupplierId), _driver) : [];
         if (live is not null && _history is not null && !_loading && live.Version > _historyAsOf)
         {
             _ = ReloadHistoryAsync();

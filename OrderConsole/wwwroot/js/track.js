@@ -108,6 +108,9 @@
     }
 
     renderTimeline(view.timeline);
+
+    // Other parts of the page (the map) follow the same views.
+    root.dispatchEvent(new CustomEvent('tracking-view', { detail: view }));
   }
 
   function say(text) {
