@@ -59,6 +59,9 @@ public sealed partial class ConsoleProcess : IAsyncDisposable
         // Volatile unless a test names a data folder of its own: no run sees another's data.
         start.Environment["Storage__DataPath"] = string.Empty;
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
+        // Maps draw on a plain background: no browser in a test asks a tile server off this machine.
+        start.Environment["Map__TileUrl"] = string.Empty;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
