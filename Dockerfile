@@ -3,6 +3,10 @@
 #   docker run -p 8080:8080 -v orderconsole-data:/app/data orderconsole   # embedded store, its journal kept in a volume
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build installs the maps' front-end packages (Leaflet) with npm, so the build stage needs Node.js.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, from the project files alone, so the layer is reused until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
@@ -10,6 +14,9 @@ COPY OrderConsole/OrderConsole.csproj OrderConsole/
 COPY OrderConsole/build/ OrderConsole/build/
 COPY OrderConsole.Core/OrderConsole.Core.csproj OrderConsole.Core/
 RUN dotnet restore OrderConsole/OrderConsole.csproj
+# The same for the front-end packages: installed from the lock file alone, marked as installed for the build.
+COPY OrderConsole/package.json OrderConsole/package-lock.json OrderConsole/
+RUN cd OrderConsole && npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.orderconsole-install
 COPY OrderConsole/ OrderConsole/
 COPY OrderConsole.Core/ OrderConsole.Core/
 RUN dotnet publish OrderConsole/OrderConsole.csproj -c Release --no-restore -o /app

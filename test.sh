@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every OrderConsole test: unit, contract, API, component markup and browser (E2E) tests.
 # Installs what the tests start for real (redis-server, Chromium, haproxy, Prometheus with promtool)
-# from Debian packages when missing.
+# and what the build needs (Node.js with npm) from Debian packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 # haproxy installs into /usr/sbin, which an ordinary user's PATH may lack; the tests run it by name.
@@ -13,6 +13,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# The build installs the maps' front-end packages with npm.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} ..."
   sudo=""

@@ -91,6 +91,29 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         await AssertAccessibleAsync(page, "/track/{token} (delivered, asking for feedback)");
     }
 
+    [Fact]
+    public async Task The_maps_of_a_delivery_in_transit_have_no_serious_or_critical_accessibility_violation()
+    {
+        using var api = await ConsoleApi.SignInAsync(fixture.Console.Address, "admin");
+        var order = await LiveMapTests.DeliveryInTransitAsync(api);
+        await using var staff = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(staff, fixture.Console.Address, "admin");
+        foreach (var path in new[] { "/dispatch", "/dashboard", $"/tracker/{order.GetProperty("id").GetString()}" })
+        {
+            var page = await fixture.OpenAsync(staff, path);
+            await Expect(page.Locator($"[data-live-map] [data-marker-id='driver:{LiveMapTests.DriverId}']")).ToBeVisibleAsync();
+
+            await AssertAccessibleAsync(page, $"{path} with its map");
+        }
+
+        await using var anyone = await fixture.Browser.NewContextAsync();
+        var tracking = await anyone.NewPageAsync();
+        await tracking.GotoAsync(new Uri(fixture.Console.Address, $"/track/{order.GetProperty("tracking_token").GetString()}").ToString());
+        await Expect(tracking.Locator("[data-track-map] [data-marker-id='driver']")).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync(tracking, "/track/{token} (in transit, with the map)");
+    }
+
     private async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
