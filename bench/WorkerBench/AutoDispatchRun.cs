@@ -55,7 +55,7 @@ internal static class AutoDispatchRun
         var decided = Array.Empty<Order>();
         while (decided.Length < Orders)
         {
-            await Task.Delay(5);
+            await Task.Delay(50);
             decided = [.. (await Task.WhenAll(ids.Select(id => store.GetAsync(id)))).Where(order => order is { Status: OrderStatus.Dispatched }).Select(order => order!)];
         }
 
