@@ -15,8 +15,17 @@ public static class OrderEventTypes
     public const string BatchRolledBack = "batch.rolled_back";
     public const string SettingsUpdated = "settings.updated";
 
+    /// <summary>Auto-dispatch found no available driver within its widened radius; the order stays ready for a person. A note: the order does not change.</summary>
+    public const string NoDriverNearby = "order.no_driver_nearby";
+
+    /// <summary>Auto-dispatch left an order alone that a person had already dispatched. A note: the order does not change.</summary>
+    public const string AutoDispatchSkipped = "order.auto_dispatch_skipped";
+
     /// <summary>A delivered order got the customer's rating; it stays delivered.</summary>
     public const string FeedbackGiven = "order.feedback_given";
+
+    /// <summary>True for a note about an order (a worker's decision not to act): it carries the order unchanged, at the version it noted.</summary>
+    public static bool IsNote(string eventType) => eventType is NoDriverNearby or AutoDispatchSkipped;
 
     /// <summary>The event type a move to <paramref name="status"/> produces, e.g. <c>order.in_transit</c>.</summary>
     public static string ForStatus(OrderStatus status) => "order." + status.ToWireName();

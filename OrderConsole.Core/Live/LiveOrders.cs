@@ -21,6 +21,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
     private readonly ConcurrentDictionary<Guid, Order> _orders = new();
     private readonly ConcurrentDictionary<string, Driver> _drivers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, OrderEvent> _notes = new();
     private volatile IReadOnlyList<Supplier> _suppliers = [];
     private volatile Settings.ConsoleSettings? _settings;
     private bool _snapshotNeeded = true;
@@ -106,6 +107,13 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     public Order? Find(Guid orderId) => _orders.GetValueOrDefault(orderId);
 
     public Driver? FindDriver(string driverId) => _drivers.GetValueOrDefault(driverId);
+
+    /// <summary>
+    /// The newest note a worker made about the order as it stands now (auto-dispatch found no driver nearby), or null;
+    /// a later change of the order clears it. Notes made before this instance loaded its snapshot are in the order's history.
+    /// </summary>
+    public OrderEvent? CurrentNote(Guid orderId) =>
+        _notes.TryGetValue(orderId, out var note) && _orders.TryGetValue(orderId, out var order) && order.Version == note.Version ? note : null;
 
     /// <summary>Orders matching <paramref name="predicate"/>, most recently changed first.</summary>
     /// <remarks>
@@ -284,13 +292,21 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             if (change.Order is { } order)
             {
                 previous = _orders.GetValueOrDefault(order.Id);
-                if (previous is not null && previous.Version >= order.Version)
+                if (OrderEventTypes.IsNote(change.EventType))
+                {
+                    _notes[order.Id] = change;
+                }
+                else if (previous is not null && previous.Version >= order.Version)
                 {
                     _lastEventId = change.EventId;
                     continue;
                 }
+                else
+                {
+                    _orders[order.Id] = order;
+                    _notes.TryRemove(order.Id, out _);
+                }
 
-                _orders[order.Id] = order;
                 finishedAny |= order.Status.IsFinal();
                 _suppliersStale |= previous is null && !_suppliers.Any(supplier => supplier.Id == order.SupplierId);
             }

@@ -16,6 +16,9 @@ public sealed record Supplier(string Id, string Name, string TrackingPrefix, dou
 
     public bool Active { get; init; } = true;
 
+    /// <summary>Whether this supplier's ready orders are auto-dispatched while the global switch is on (the default).</summary>
+    public bool AutoDispatch { get; init; } = true;
+
     /// <summary>Delivery and service fees and discount codes on top of the markup; null for none.</summary>
     public PricingRules? PricingRules { get; init; }
 }

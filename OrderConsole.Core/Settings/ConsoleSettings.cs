@@ -16,6 +16,14 @@ public sealed record ConsoleSettings
 
     /// <summary>An IANA time zone id, e.g. <c>Europe/Rome</c>.</summary>
     public required string TimeZone { get; init; }
+
+    /// <summary>The global auto-dispatch switch: off by default; on, each supplier that allows it has its ready orders dispatched.</summary>
+    public bool AutoDispatch { get; init; }
+
+    /// <summary>How far from the pickup auto-dispatch looks first; it widens once by <c>DriverChoice.WideningFactor</c>.</summary>
+    public double AutoDispatchRadiusKm { get; init; } = DefaultAutoDispatchRadiusKm;
+
+    public const double DefaultAutoDispatchRadiusKm = 3;
     public DateTimeOffset? UpdatedAt { get; init; }
     public string? UpdatedBy { get; init; }
 

@@ -7,6 +7,8 @@ namespace OrderConsole.Core.Settings;
 public static class SettingsRules
 {
     public const int MaxLateThresholdMinutes = 24 * 60;
+    public const double MinAutoDispatchRadiusKm = 0.1;
+    public const double MaxAutoDispatchRadiusKm = 100;
 
     /// <summary>Every problem of <paramref name="settings"/> by wire field name; empty when they may be saved.</summary>
     public static IReadOnlyList<(string Field, string Message)> Problems(ConsoleSettings settings)
@@ -27,6 +29,12 @@ public static class SettingsRules
         {
             problems.Add(("late_threshold_minutes",
                 $"the late threshold must be between 1 and {MaxLateThresholdMinutes} minutes; it was {settings.LateThresholdMinutes}"));
+        }
+
+        if (settings.AutoDispatchRadiusKm is not (>= MinAutoDispatchRadiusKm and <= MaxAutoDispatchRadiusKm))
+        {
+            problems.Add(("auto_dispatch_radius_km",
+                $"the auto-dispatch radius must be between {MinAutoDispatchRadiusKm.ToString(CultureInfo.InvariantCulture)} and {MaxAutoDispatchRadiusKm} km; it was {settings.AutoDispatchRadiusKm.ToString(CultureInfo.InvariantCulture)}"));
         }
 
         if (TimeZoneProblem(settings.TimeZone) is { } zone)

@@ -42,6 +42,14 @@ public interface IOrderStore
 
     Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Appends a note about an order to the feed and its history: an event of <paramref name="eventType"/> carrying the
+    /// order as it stands (unchanged) and <paramref name="detail"/>. A note with the same <paramref name="commandId"/> is
+    /// appended once: false when it already was. Throws <see cref="OrderNotFoundException"/> for an unknown order.
+    /// </summary>
+    Task<bool> RecordOrderNoteAsync(
+        Guid orderId, string eventType, string detail, string actor, string commandId, string? correlationId, CancellationToken cancellationToken = default);
+
     /// <summary>The order as a command with this id left it, while the id is remembered; null if it never applied.</summary>
     Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default);
 

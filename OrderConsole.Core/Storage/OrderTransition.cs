@@ -19,4 +19,7 @@ public sealed record OrderTransition(
     public IReadOnlyList<StockChange> Stock { get; init; } = [];
     public DiscountUse? Discount { get; init; }
     public string? CorrelationId { get; init; }
+
+    /// <summary>Why the change was made, in words, carried by its event (a worker's decision: whom auto-dispatch chose and why).</summary>
+    public string? Detail { get; init; }
 }

@@ -9,4 +9,5 @@ public sealed record SupplierDetails(
     double? PickupLongitude,
     string? Phone,
     decimal? DefaultMarkupPercentage,
-    bool? Active = null);
+    bool? Active = null,
+    bool? AutoDispatch = null);

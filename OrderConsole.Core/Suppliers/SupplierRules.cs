@@ -29,6 +29,7 @@ public static class SupplierRules
             Phone = OrderInput.Phone(details.Phone, "phone"),
             DefaultMarkupPercentage = details.DefaultMarkupPercentage,
             Active = details.Active ?? existing?.Active ?? true,
+            AutoDispatch = details.AutoDispatch ?? existing?.AutoDispatch ?? true,
             PricingRules = existing?.PricingRules,
         };
     }

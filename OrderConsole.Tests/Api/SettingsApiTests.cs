@@ -63,6 +63,7 @@ public sealed class SettingsApiTests : IDisposable
     [InlineData("default_markup_percentage", "501", "between 0 and 500")]
     [InlineData("late_threshold_minutes", "0", "between 1 and 1440 minutes")]
     [InlineData("time_zone", "\"Mars/Olympus\"", "not an IANA time zone id")]
+    [InlineData("auto_dispatch_radius_km", "0", "between 0.1 and 100 km")]
     public async Task A_bad_value_is_refused_naming_its_field_and_nothing_changes(string field, string value, string words)
     {
         using var admin = await ApiClient.AsAsync(_factory, "admin");

@@ -34,6 +34,10 @@ internal sealed class CollidingStore(IOrderStore inner, int collisions) : IOrder
     public Task RecordRolledBackBatchAsync(string correlationId, string actor, string detail, CancellationToken cancellationToken = default) =>
         inner.RecordRolledBackBatchAsync(correlationId, actor, detail, cancellationToken);
 
+    public Task<bool> RecordOrderNoteAsync(
+        Guid orderId, string eventType, string detail, string actor, string commandId, string? correlationId, CancellationToken cancellationToken = default) =>
+        inner.RecordOrderNoteAsync(orderId, eventType, detail, actor, commandId, correlationId, cancellationToken);
+
     public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
 
     public Task<Order?> GetCommandResultAsync(string commandId, CancellationToken cancellationToken = default) => inner.GetCommandResultAsync(commandId, cancellationToken);

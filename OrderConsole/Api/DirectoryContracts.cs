@@ -16,18 +16,21 @@ public sealed record SupplierRequest
     public decimal? DefaultMarkupPercentage { get; init; }
     public bool? Active { get; init; }
 
+    /// <summary>Whether the supplier's ready orders are auto-dispatched while the console's switch is on; left out keeps it (new: on).</summary>
+    public bool? AutoDispatch { get; init; }
+
     public SupplierDetails ToDetails() =>
-        new(Name, TrackingPrefix, PickupAddress, PickupLatitude, PickupLongitude, Phone, DefaultMarkupPercentage, Active);
+        new(Name, TrackingPrefix, PickupAddress, PickupLatitude, PickupLongitude, Phone, DefaultMarkupPercentage, Active, AutoDispatch);
 }
 
 /// <summary>A supplier as the API shows it, with the field names its requests use.</summary>
 public sealed record SupplierView(
     string Id, string Name, string TrackingPrefix, string? PickupAddress, double? PickupLatitude, double? PickupLongitude,
-    string? Phone, decimal? DefaultMarkupPercentage, bool Active)
+    string? Phone, decimal? DefaultMarkupPercentage, bool Active, bool AutoDispatch)
 {
     public static SupplierView From(Supplier supplier) => new(
         supplier.Id, supplier.Name, supplier.TrackingPrefix, supplier.PickupAddress, supplier.Latitude, supplier.Longitude,
-        supplier.Phone, supplier.DefaultMarkupPercentage, supplier.Active);
+        supplier.Phone, supplier.DefaultMarkupPercentage, supplier.Active, supplier.AutoDispatch);
 }
 
 /// <summary><c>GET /api/suppliers</c>.</summary>

@@ -8,7 +8,7 @@ using OrderConsole.Core.Settings;
 namespace OrderConsole.Api;
 
 /// <summary>
-/// <c>GET/PUT /api/settings</c> (admins): the currency, default markup, late threshold and time zone in force.
+/// <c>GET/PUT /api/settings</c> (admins): the currency, default markup, late threshold, time zone and auto-dispatch switch and radius in force.
 /// Configuration gives them until the first save; a save appends <c>settings.updated</c>, so every console follows.
 /// </summary>
 public static class SettingsApi
@@ -37,18 +37,23 @@ public static class SettingsApi
             DefaultMarkupPercentage = request.DefaultMarkupPercentage ?? now.DefaultMarkupPercentage,
             LateThresholdMinutes = request.LateThresholdMinutes ?? now.LateThresholdMinutes,
             TimeZone = request.TimeZone ?? now.TimeZone,
+            AutoDispatch = request.AutoDispatch ?? now.AutoDispatch,
+            AutoDispatchRadiusKm = request.AutoDispatchRadiusKm ?? now.AutoDispatchRadiusKm,
         }, cancellationToken);
         return TypedResults.Ok(SettingsView.Of(saved, saved: true));
     }
 }
 
 /// <summary>A settings change; every field is optional and a missing one keeps its value.</summary>
-public sealed record SettingsRequest(string? Currency, decimal? DefaultMarkupPercentage, int? LateThresholdMinutes, string? TimeZone);
+public sealed record SettingsRequest(
+    string? Currency, decimal? DefaultMarkupPercentage, int? LateThresholdMinutes, string? TimeZone, bool? AutoDispatch = null, double? AutoDispatchRadiusKm = null);
 
 /// <summary>The settings in force; <see cref="Saved"/> is false while they still come from configuration.</summary>
 public sealed record SettingsView(
-    string Currency, decimal DefaultMarkupPercentage, int LateThresholdMinutes, string TimeZone, bool Saved, DateTimeOffset? UpdatedAt, string? UpdatedBy)
+    string Currency, decimal DefaultMarkupPercentage, int LateThresholdMinutes, string TimeZone, bool Saved, DateTimeOffset? UpdatedAt, string? UpdatedBy,
+    bool AutoDispatch, double AutoDispatchRadiusKm)
 {
     public static SettingsView Of(ConsoleSettings settings, bool saved) => new(
-        settings.Currency, settings.DefaultMarkupPercentage, settings.LateThresholdMinutes, settings.TimeZone, saved, settings.UpdatedAt, settings.UpdatedBy);
+        settings.Currency, settings.DefaultMarkupPercentage, settings.LateThresholdMinutes, settings.TimeZone, saved, settings.UpdatedAt, settings.UpdatedBy,
+        settings.AutoDispatch, settings.AutoDispatchRadiusKm);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using OrderConsole.Core.AutoDispatch;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Core.Webhooks;
@@ -34,6 +35,7 @@ public static class WorkerServices
         }
 
         AddWebhooks(services, configuration);
+        services.AddSingleton<IFeedWorker, AutoDispatchWorker>();
         if (options.Enabled || options.Only)
         {
             services.AddSingleton<FeedWorkerRunner>();

@@ -1,5 +1,6 @@
 // Events per second through each feed worker: orders are created as fast as the store takes them while the worker
-// follows; the figure is events handled over the time from the first write to the last event handled.
+// follows; the figure is events handled over the time from the first write to the last event handled. Then ready →
+// auto-dispatched latency through the auto-dispatch worker (AutoDispatchRun.cs).
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,6 +21,7 @@ Console.WriteLine($"WorkerBench: {Orders} order.created events per run, {Environ
     var feed = new InMemoryFeed();
     var store = new InMemoryOrderStore(TimeProvider.System, feed);
     await RunAsync("embedded", new OrderService(store, TimeProvider.System), store, new InMemoryWorkerStreams(feed, new FeedWorkerOptions()), new InMemoryWebhookStore());
+    await AutoDispatchRun.RunAsync("embedded", new OrderService(store, TimeProvider.System), store, new InMemoryWorkerStreams(feed, new FeedWorkerOptions()));
 }
 
 await using (var server = await RedisServerProcess.StartAsync())
@@ -29,6 +31,7 @@ await using (var server = await RedisServerProcess.StartAsync())
     var store = new RedisOrderStore(redis, options, TimeProvider.System);
     await using var streams = new RedisWorkerStreams(redis, options, new FeedWorkerOptions());
     await RunAsync($"redis {server.Version}", new OrderService(store, TimeProvider.System), store, streams, new RedisWebhookStore(redis, options));
+    await AutoDispatchRun.RunAsync($"redis {server.Version}", new OrderService(store, TimeProvider.System), store, streams);
 }
 
 static async Task RunAsync(string storeName, OrderService orders, IOrderStore store, IWorkerStreams streams, IWebhookStore webhooks)

@@ -191,6 +191,26 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         }
     }
 
+    public Task<bool> RecordOrderNoteAsync(
+        Guid orderId, string eventType, string detail, string actor, string commandId, string? correlationId, CancellationToken cancellationToken = default)
+    {
+        lock (_write)
+        {
+            if (_commandResults.Find(commandId) is not null)
+            {
+                return Task.FromResult(false);
+            }
+
+            var order = _orders.GetValueOrDefault(orderId) ?? throw new OrderNotFoundException(orderId.ToString());
+            var note = OrderEvent.ForOrder(eventType, order, actor, correlationId) with { Timestamp = clock.GetUtcNow(), Detail = detail };
+            _history[order.Id].Add(Publish(note));
+            _commandResults.Remember(commandId, order);
+            Record(Kinds.Command.Of(new RememberedOrder(commandId, order)));
+            Commit();
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         lock (_write)
@@ -419,7 +439,7 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
     {
         var next = transition.Next;
         _orders[next.Id] = next;
-        AppendOrderEvent(transition.EventType, next, transition.Actor, correlationId);
+        AppendOrderEvent(transition.EventType, next, transition.Actor, correlationId, transition.Detail);
         foreach (var driver in drivers)
         {
             PutDriver(driver, transition.Actor, correlationId);
@@ -441,9 +461,9 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
         Publish(OrderEvent.ForDriver(driver, actor, correlationId));
     }
 
-    private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId)
+    private void AppendOrderEvent(string eventType, Order order, string actor, string? correlationId, string? detail = null)
     {
-        var appended = Publish(OrderEvent.ForOrder(eventType, order, actor, correlationId));
+        var appended = Publish(OrderEvent.ForOrder(eventType, order, actor, correlationId) with { Detail = detail });
         _history[order.Id].Add(appended);
     }
 

@@ -86,6 +86,30 @@ public sealed partial class RedisOrderStore(RedisStoreConnection redis, RedisSto
         await RunAsync(RedisScripts.RecordEvent, [options.KeyPrefix, Trim, options.FeedMaxLength, WireJson.Serialize(rolledBack)], cancellationToken);
     }
 
+    public async Task<bool> RecordOrderNoteAsync(
+        Guid orderId, string eventType, string detail, string actor, string commandId, string? correlationId, CancellationToken cancellationToken = default)
+    {
+        // The note carries the order as read here; the script appends it only while the order is still at that version.
+        while (true)
+        {
+            var order = await GetAsync(orderId, cancellationToken) ?? throw new OrderNotFoundException(orderId.ToString());
+            var note = OrderEvent.ForOrder(eventType, order, actor, correlationId) with { Timestamp = clock.GetUtcNow(), Detail = detail };
+            var reply = await RunAsync(RedisScripts.RecordOrderNote,
+            [
+                options.KeyPrefix, commandId, orderId.ToString(), order.Version, WireJson.Serialize(note), Trim, options.FeedMaxLength, CommandTtlSeconds,
+            ], cancellationToken);
+            switch (reply.ToString())
+            {
+                case "OK":
+                    return true;
+                case "DUP":
+                    return false;
+                case "NOTFOUND":
+                    throw new OrderNotFoundException(orderId.ToString());
+            }
+        }
+    }
+
     public async Task<Order?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var json = await redis.RunAsync("HGET", db => db.HashGetAsync(_keys.Order(id), "json"), cancellationToken);
@@ -302,7 +326,7 @@ public sealed partial class RedisOrderStore(RedisStoreConnection redis, RedisSto
     private static void AddTransition(List<RedisValue> args, OrderTransition transition, string? correlationId)
     {
         var next = transition.Next;
-        var eventJson = WireJson.Serialize(OrderEvent.ForOrder(transition.EventType, next, transition.Actor, correlationId));
+        var eventJson = WireJson.Serialize(OrderEvent.ForOrder(transition.EventType, next, transition.Actor, correlationId) with { Detail = transition.Detail });
         args.AddRange(
         [
             next.Id.ToString(), transition.ExpectedStatus.ToWireName(), transition.ExpectedVersion, next.Status.ToWireName(), next.Version,

@@ -194,6 +194,27 @@ internal static class RedisScripts
         return id
         """;
 
+    /// <summary>
+    /// ARGV: prefix, command id, order id, the order's version as the note saw it, event json, feed trim, feed length,
+    /// command ttl seconds. Appends a note about the order (which it leaves unchanged) to the feed and its history, once per
+    /// command id. Returns 'OK', 'DUP' (already noted), 'NOTFOUND', or 'CHANGED' when the order moved on meanwhile.
+    /// </summary>
+    public static string RecordOrderNote { get; } = """
+        local p = ARGV[1]
+        local cmd = p .. 'cmd:' .. ARGV[2]
+        if redis.call('EXISTS', cmd) == 1 then return 'DUP' end
+        local key = p .. 'order:' .. ARGV[3]
+        local version = redis.call('HGET', key, 'version')
+        if not version then return 'NOTFOUND' end
+        if version ~= ARGV[4] then return 'CHANGED' end
+        -- Every check has passed; only now does anything change.
+        local id = redis.call('XADD', p .. 'events', 'MAXLEN', ARGV[6], ARGV[7], '*', 'event', ARGV[5])
+        redis.call('RPUSH', p .. 'history:' .. ARGV[3], id .. ' ' .. ARGV[5])
+        redis.call('SET', cmd, redis.call('HGET', key, 'json'), 'EX', ARGV[8])
+        redis.call('PUBLISH', p .. 'events:wake', id)
+        return 'OK'
+        """;
+
     /// <summary>ARGV: prefix, settings json, event json, feed trim, feed length. Replaces the settings and appends their event.</summary>
     public static string SaveSettings { get; } = """
         local p = ARGV[1]
@@ -204,7 +225,7 @@ internal static class RedisScripts
         """;
 
     /// <summary>Every script, for loading them on the server at connect.</summary>
-    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent, SaveSettings, SetStock];
+    public static IReadOnlyList<string> All => [Create, Transition, Batch, ReportPosition, SaveDriver, ChangeDriver, SaveSupplier, RecordEvent, RecordOrderNote, SaveSettings, SetStock];
 
     /// <summary>
     /// ARGV: prefix, supplier id, item key, item name, quantity or "" to remove the level (the item becomes unlimited).

@@ -52,6 +52,28 @@ public sealed class EventLineTests : ControlTestContext
         Assert.Equal("dispatcher reassigned LUI-3 to Ben Okafor · just now", line.Find(".event-line").Text());
     }
 
+    [Fact]
+    public void An_auto_dispatch_gives_its_reason_after_the_driver()
+    {
+        var order = Samples.InStatus(OrderStatus.Dispatched) with { SupplierTrackingId = "LUI-3", DriverName = "Ana Lopez" };
+        var change = Change("order.dispatched", order, "auto-dispatch", Start) with { Detail = "nearest available 1.2 km; Ben Okafor 0.8 km on break" };
+
+        var line = RenderLine(change);
+
+        Assert.Equal("auto-dispatch dispatched LUI-3 with Ana Lopez — nearest available 1.2 km; Ben Okafor 0.8 km on break · just now", line.Find(".event-line").Text());
+    }
+
+    [Fact]
+    public void No_driver_nearby_says_so_with_its_reason()
+    {
+        var order = Samples.InStatus(OrderStatus.Ready) with { SupplierTrackingId = "LUI-3" };
+        var change = Change(OrderEventTypes.NoDriverNearby, order, "auto-dispatch", Start) with { Detail = "no available driver within 6.0 km of the pickup" };
+
+        var line = RenderLine(change);
+
+        Assert.Equal("auto-dispatch found no driver nearby for LUI-3 — no available driver within 6.0 km of the pickup · just now", line.Find(".event-line").Text());
+    }
+
     [Theory]
     [InlineData("order.supplier_rejected", "supplier1 rejected LUI-3: Out of dough · just now")]
     [InlineData("order.cancelled", "supplier1 cancelled LUI-3: Customer left · just now")]

@@ -8,19 +8,22 @@ using OrderConsole.Core.Settings;
 
 namespace OrderConsole.Components.Pages;
 
-/// <summary>The admin's settings page: the currency, default markup, late threshold and time zone, every message beside its field.</summary>
+/// <summary>The admin's settings page: the currency, default markup, late threshold, time zone and auto-dispatch, every message beside its field.</summary>
 public partial class AdminSettings : LivePage
 {
     private const string CurrencyField = "currency";
     private const string MarkupField = "default_markup_percentage";
     private const string LateThresholdField = "late_threshold_minutes";
     private const string TimeZoneField = "time_zone";
+    private const string RadiusField = "auto_dispatch_radius_km";
 
     private ConsoleSettings _inForce = default!;
     private string? _currency;
     private string? _markup;
     private string? _lateThreshold;
     private string? _timeZone;
+    private bool _autoDispatch;
+    private string? _radius;
     private bool _drafted;
 
     [Inject] private CurrentSettings Settings { get; set; } = default!;
@@ -45,6 +48,8 @@ public partial class AdminSettings : LivePage
             _markup = _inForce.DefaultMarkupPercentage.ToString("0.##", CultureInfo.InvariantCulture);
             _lateThreshold = _inForce.LateThresholdMinutes.ToString(CultureInfo.InvariantCulture);
             _timeZone = _inForce.TimeZone;
+            _autoDispatch = _inForce.AutoDispatch;
+            _radius = _inForce.AutoDispatchRadiusKm.ToString("0.##", CultureInfo.InvariantCulture);
             _drafted = true;
         }
     }
@@ -59,6 +64,12 @@ public partial class AdminSettings : LivePage
             Errors.Set(MarkupField, "Enter the markup as a number, e.g. 30 or 12.5");
         }
 
+        var radius = FormNumbers.ParseDecimal(_radius);
+        if (radius is null)
+        {
+            Errors.Set(RadiusField, "Enter the radius as a number of kilometres, e.g. 3 or 2.5");
+        }
+
         if (threshold is null)
         {
             Errors.Set(LateThresholdField, "Enter the threshold as a whole number of minutes, e.g. 10");
@@ -70,6 +81,8 @@ public partial class AdminSettings : LivePage
             DefaultMarkupPercentage = markup ?? 0m,
             LateThresholdMinutes = threshold ?? 1,
             TimeZone = _timeZone?.Trim() ?? string.Empty,
+            AutoDispatch = _autoDispatch,
+            AutoDispatchRadiusKm = (double)(radius ?? 1m),
         };
         foreach (var (field, message) in SettingsRules.Problems(draft).Where(problem => !Errors.Has(problem.Field)))
         {

@@ -100,6 +100,7 @@ public partial class AdminSuppliers : LivePage
         public string? Longitude { get; set; }
         public string? Phone { get; set; }
         public string? Markup { get; set; }
+        public bool AutoDispatch { get; set; } = true;
 
         public static SupplierDraft From(SupplierRecord supplier) => new()
         {
@@ -110,6 +111,7 @@ public partial class AdminSuppliers : LivePage
             Longitude = supplier.Longitude?.ToString("R", CultureInfo.InvariantCulture),
             Phone = supplier.Phone,
             Markup = supplier.DefaultMarkupPercentage?.ToString(CultureInfo.InvariantCulture),
+            AutoDispatch = supplier.AutoDispatch,
         };
 
         /// <summary>The details to save, or null when a number field holds something that is not a number (its message set beside it).</summary>
@@ -118,7 +120,7 @@ public partial class AdminSuppliers : LivePage
             var latitude = Number(Latitude, LatitudeField, "Enter the latitude as a number, like 40.7128", errors, FormNumbers.ParseCoordinate);
             var longitude = Number(Longitude, LongitudeField, "Enter the longitude as a number, like -74.0060", errors, FormNumbers.ParseCoordinate);
             var markup = Number(Markup, MarkupField, "Enter the markup as a number of percent, like 30", errors, text => FormNumbers.ParseDecimal(text));
-            return errors.Any ? null : new SupplierDetails(Name, TrackingPrefix, PickupAddress, latitude, longitude, Phone, markup);
+            return errors.Any ? null : new SupplierDetails(Name, TrackingPrefix, PickupAddress, latitude, longitude, Phone, markup, AutoDispatch: AutoDispatch);
         }
 
         private static T? Number<T>(string? text, string field, string message, FieldErrors errors, Func<string?, T?> parse)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Drivers;
+using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 
@@ -18,6 +19,7 @@ public partial class Dispatch : LivePage
     private IReadOnlyList<Order> _ready = [];
     private IReadOnlyList<Order> _onTheRoad = [];
     private IReadOnlyList<MapMarker> _map = [];
+    private IReadOnlyList<(Order Order, OrderEvent Note)> _noDriverNearby = [];
     private PickupLineup _lineup = PickupLineup.For([], null, null);
     private DateTimeOffset _now;
     private TimeSpan _lateThreshold;
@@ -49,6 +51,10 @@ public partial class Dispatch : LivePage
         _now = Clock.GetUtcNow();
         _lateThreshold = Settings.Value.LateThreshold;
         _ready = [.. Live.Orders(order => order.Status == OrderStatus.Ready).OrderBy(order => order.ReadyAt)];
+        _noDriverNearby = [.. _ready
+            .Select(order => (Order: order, Note: Live.CurrentNote(order.Id)))
+            .Where(entry => entry.Note?.EventType == OrderEventTypes.NoDriverNearby)
+            .Select(entry => (entry.Order, entry.Note!))];
         _onTheRoad = [.. Live.Orders(order => order.Status is OrderStatus.Dispatched or OrderStatus.InTransit).OrderBy(order => order.DispatchedAt)];
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
             ? Live.LineupFor(selected)
