@@ -7,8 +7,23 @@ namespace OrderConsole.Core.Orders;
 /// </summary>
 public sealed record OrderSearch
 {
+    // Worked out once per search, not once per order: a grid load tests every order in the read model.
+    private readonly string? _needle;
+    private DayBounds? _bounds;
+    private readonly DateOnly? _createdFrom;
+    private readonly DateOnly? _createdTo;
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.Utc;
+
     /// <summary>Matches the order code, tracking id, customer name, phone, delivery address, supplier, driver or an item name (ignoring case).</summary>
-    public string? Text { get; init; }
+    public string? Text
+    {
+        get;
+        init
+        {
+            field = value;
+            _needle = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+    }
 
     /// <summary>Any of these statuses; null or empty for every status.</summary>
     public IReadOnlySet<OrderStatus>? Statuses { get; init; }
@@ -18,13 +33,13 @@ public sealed record OrderSearch
     public string? DriverId { get; init; }
 
     /// <summary>The first day of creation to include, in <see cref="Zone"/>.</summary>
-    public DateOnly? CreatedFrom { get; init; }
+    public DateOnly? CreatedFrom { get => _createdFrom; init => (_createdFrom, _bounds) = (value, null); }
 
     /// <summary>The last day of creation to include (the whole day), in <see cref="Zone"/>.</summary>
-    public DateOnly? CreatedTo { get; init; }
+    public DateOnly? CreatedTo { get => _createdTo; init => (_createdTo, _bounds) = (value, null); }
 
     /// <summary>The zone the creation days are days of: the console's time zone.</summary>
-    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo Zone { get => _zone; init => (_zone, _bounds) = (value, null); }
 
     public OrderSort Sort { get; init; } = OrderSort.Changed;
 
@@ -32,14 +47,14 @@ public sealed record OrderSearch
 
     /// <summary>No filter at all: every order matches.</summary>
     public bool IsEverything =>
-        string.IsNullOrWhiteSpace(Text) && Statuses is not { Count: > 0 } && SupplierId is null && DriverId is null
+        _needle is null && Statuses is not { Count: > 0 } && SupplierId is null && DriverId is null
         && CreatedFrom is null && CreatedTo is null;
 
     /// <summary>The first instant of <see cref="CreatedFrom"/> in <see cref="Zone"/>.</summary>
-    public DateTimeOffset? CreatedFromInstant => CreatedFrom is { } day ? StartOf(day) : null;
+    public DateTimeOffset? CreatedFromInstant => Bounds().From;
 
     /// <summary>The first instant after <see cref="CreatedTo"/> in <see cref="Zone"/>.</summary>
-    public DateTimeOffset? CreatedBeforeInstant => CreatedTo is { } day ? StartOf(day.AddDays(1)) : null;
+    public DateTimeOffset? CreatedBeforeInstant => Bounds().Before;
 
     public bool Matches(Order order)
     {
@@ -53,9 +68,13 @@ public sealed record OrderSearch
             return false;
         }
 
-        if ((CreatedFromInstant is { } from && order.CreatedAt < from) || (CreatedBeforeInstant is { } before && order.CreatedAt >= before))
+        if (_createdFrom is not null || _createdTo is not null)
         {
-            return false;
+            var (from, before) = Bounds();
+            if ((from is { } first && order.CreatedAt < first) || (before is { } end && order.CreatedAt >= end))
+            {
+                return false;
+            }
         }
 
         return ContainsText(order);
@@ -79,16 +98,34 @@ public sealed record OrderSearch
 
     private bool ContainsText(Order order)
     {
-        if (string.IsNullOrWhiteSpace(Text))
+        if (_needle is not { } text)
         {
             return true;
         }
 
-        var text = Text.Trim();
-        return Has(order.SupplierTrackingId, text) || Has(order.TrackingId, text) || Has(order.CustomerName, text)
+        if (Has(order.SupplierTrackingId, text) || Has(order.TrackingId, text) || Has(order.CustomerName, text)
             || Has(order.CustomerPhone, text) || Has(order.DeliveryAddress, text) || Has(order.SupplierName, text)
-            || Has(order.DriverName, text) || order.Items.Any(item => Has(item.Name, text));
+            || Has(order.DriverName, text))
+        {
+            return true;
+        }
+
+        // A plain loop: no closure or enumerator per order.
+        var items = order.Items;
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (Has(items[index].Name, text))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    // Recomputed at most once per search; a race computes the same value twice.
+    private DayBounds Bounds() =>
+        _bounds ??= new DayBounds(_createdFrom is { } from ? StartOf(from) : null, _createdTo is { } to ? StartOf(to.AddDays(1)) : null);
 
     private static bool Has(string? field, string text) => field?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 
@@ -104,4 +141,7 @@ public sealed record OrderSearch
 
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
+
+    /// <summary>The instants the creation days run between (the end excluded).</summary>
+    private sealed record DayBounds(DateTimeOffset? From, DateTimeOffset? Before);
 }

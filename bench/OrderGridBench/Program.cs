@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage.InMemory;
 using OrderGridBench;
 
@@ -12,13 +11,12 @@ var loads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) :
 
 var feed = new InMemoryFeed();
 var store = new InMemoryOrderStore(TimeProvider.System, feed);
-var orders = new OrderService(store, TimeProvider.System);
 foreach (var supplier in MarketSeed.Suppliers)
 {
     await store.SaveSupplierAsync(supplier);
 }
 
-await MarketSeed.SeedAsync(orders, orderCount);
+await MarketSeed.SeedAsync(store, orderCount, DateTimeOffset.UtcNow);
 
 // The read model the page reads, following the store's feed as it does in the console.
 using var live = new LiveOrders(store, feed, TimeProvider.System, new LiveOrdersOptions(), NullLogger<LiveOrders>.Instance);
@@ -48,7 +46,7 @@ LoadFigures[] lines =
     GridLoads.Measure("ready + search \"Napoli\" + sorted by customer", live, Statuses(OrderStatus.Ready) with { Text = "Napoli" },
         [GridLoads.By("Customer", order => order.CustomerName ?? string.Empty)], page: 0, loads),
     GridLoads.Measure("search + statuses + supplier + days, page 2", live,
-        Statuses(OrderStatus.Ready, OrderStatus.Preparing) with { Text = "Margherita", SupplierId = "napoli", CreatedFrom = today.AddDays(-1), CreatedTo = today },
+        Statuses(OrderStatus.Ready, OrderStatus.Preparing) with { Text = "Capricciosa", SupplierId = "napoli", CreatedFrom = today.AddDays(-7), CreatedTo = today },
         [], page: 2, loads),
 ];
 foreach (var line in lines)
