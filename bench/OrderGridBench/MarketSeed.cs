@@ -1,3 +1,4 @@
+using System.Globalization;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Storage;
 
@@ -32,7 +33,7 @@ internal static class MarketSeed
             var created = now - TimeSpan.FromMinutes(index * 30.0 * 24 * 60 / count);
             var order = OrderChanges.Create(
                 supplier, [new OrderItem(item, 1 + (index % 3), 9.5m + (index % 7))], markupPercentage: null, created,
-                TrackingCodes.NewTrackingId(), TrackingCodes.NewTrackingToken());
+                (10_000_000 + index).ToString(CultureInfo.InvariantCulture), TrackingCodes.NewTrackingToken());
             var stage = index % 8;
             order = order with
             {
