@@ -114,6 +114,34 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         await AssertAccessibleAsync(tracking, "/track/{token} (in transit, with the map)");
     }
 
+    [Fact]
+    public async Task All_orders_with_an_orders_details_open_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
+        var page = await fixture.OpenAsync(context, "/orders");
+
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Details of ") }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Open the full tracker") })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Loading the timeline…")).ToHaveCountAsync(0);
+
+        await AssertAccessibleAsync(page, "/orders with the details drawer open");
+    }
+
+    [Fact]
+    public async Task All_orders_asking_why_selected_orders_are_cancelled_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
+        var page = await fixture.OpenAsync(context, "/orders");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Select [A-Z]") }).First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel selected" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync(page, "/orders with the bulk cancel dialog open");
+    }
+
     private async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();

@@ -29,7 +29,7 @@ public static class OrdersApi
         orders.MapPost("/", CreateOrder)
             .WithName("CreateOrder").WithSummary("Creates an order for a supplier: one pizza with its price, or items");
         orders.MapGet("/", ListOrders)
-            .WithName("ListOrders").WithSummary("Orders newest change first, by status and supplier, a page at a time");
+            .WithName("ListOrders").WithSummary("Orders newest change first (or by sort), filtered by status, supplier, driver, text search and creation days, a page at a time");
         orders.MapGet("/{id}", GetOrder)
             .WithName("GetOrder").WithSummary("One order").ProducesProblem(StatusCodes.Status404NotFound);
         orders.MapPost("/{id}/supplier-respond", RespondAsSupplier)
@@ -71,27 +71,25 @@ public static class OrdersApi
     }
 
     public static async Task<Ok<OrderPage>> ListOrders(
-        ClaimsPrincipal user, IOrderStore store, string? status, [FromQuery(Name = "supplier_id")] string? supplierId,
+        ClaimsPrincipal user, IOrderStore store, CurrentSettings settings, [AsParameters] OrderListFilters filters,
         int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var actor = ApiActors.AtOneOf(user, Role.Dispatcher, Role.Supplier);
-        if (actor.Role == Role.Supplier)
-        {
-            if (supplierId is not null && supplierId != actor.SupplierId)
-            {
-                throw new ForbiddenOrderActionException("a supplier may list only their own supplier's orders");
-            }
-
-            supplierId = actor.SupplierId;
-        }
-
+        var supplierId = OrderListing.SupplierFor(user, filters.SupplierId);
         var pageSize = ApiInput.PageSize(limit);
         var offset = ApiInput.Cursor(cursor);
-        var statuses = status?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(name => ApiInput.Status(name)).ToArray();
 
         // One more than asked tells whether another page follows without counting every match.
-        var found = await store.ListAsync(new OrderQuery { Statuses = statuses, SupplierId = supplierId, Limit = pageSize + 1, Offset = offset }, cancellationToken);
+        IReadOnlyList<Order> found;
+        if (filters.OnlyStoreFilters)
+        {
+            found = await store.ListAsync(new OrderQuery { Statuses = filters.Statuses(), SupplierId = supplierId, Limit = pageSize + 1, Offset = offset }, cancellationToken);
+        }
+        else
+        {
+            var search = filters.ToSearch(supplierId, settings.Value.Zone());
+            found = [.. (await OrderListing.FindAsync(store, search, cancellationToken)).Skip(offset).Take(pageSize + 1)];
+        }
+
         var page = found.Take(pageSize).ToArray();
         var next = found.Count > pageSize ? (offset + pageSize).ToString(CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new OrderPage(page, page.Length, next));

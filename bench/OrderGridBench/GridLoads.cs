@@ -17,11 +17,11 @@ internal static class GridLoads
 {
     public const int PageSize = 20;
 
-    public static LoadFigures Measure(string name, LiveOrders live, string? status, string? search, SortDefinition<Order>[] sorts, int page, int loads)
+    public static LoadFigures Measure(string name, LiveOrders live, OrderSearch search, SortDefinition<Order>[] sorts, int page, int loads)
     {
         for (var warmUp = 0; warmUp < Math.Max(20, loads / 10); warmUp++)
         {
-            OrderPage.Load(live, status, search, sorts, page, PageSize);
+            OrderPage.Load(live, search, sorts, page, PageSize);
         }
 
         var milliseconds = new double[loads];
@@ -31,7 +31,7 @@ internal static class GridLoads
         {
             var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            var result = OrderPage.Load(live, status, search, sorts, page, PageSize);
+            var result = OrderPage.Load(live, search, sorts, page, PageSize);
             milliseconds[load] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             allocated += GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
             total = result.Total;

@@ -1,11 +1,12 @@
+using System.Globalization;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Service;
+using OrderConsole.Core.Storage;
 
 namespace OrderGridBench;
 
 /// <summary>
-/// Fills a store through <see cref="OrderService"/> as a busy day would: orders from three suppliers with a few
-/// different items, spread over the lifecycle (every eighth order stays pending, others reach each later stage).
+/// Fills a store as a busy month would leave it: orders from three suppliers with a few different items, spread over
+/// the lifecycle up to ready (every eighth order stays pending, others stand at each later stage).
 /// </summary>
 internal static class MarketSeed
 {
@@ -18,36 +19,40 @@ internal static class MarketSeed
 
     private static readonly string[] s_items = ["Margherita", "Marinara", "Diavola", "Quattro Formaggi", "Capricciosa", "Tiramisu"];
 
-    private static readonly Actor s_customer = new("bench-customer", Role.Customer);
-
-    public static async Task SeedAsync(OrderService orders, int count)
+    /// <summary>
+    /// Writes <paramref name="count"/> orders straight to the store in the shape the lifecycle leaves them (one write
+    /// each, so 50,000 orders load in seconds): every eighth pending, the others supplier accepted, customer accepted,
+    /// preparing or ready with a customer, phone and address; created over the last 30 days.
+    /// </summary>
+    public static async Task SeedAsync(IOrderStore store, int count, DateTimeOffset now)
     {
         for (var index = 0; index < count; index++)
         {
             var supplier = Suppliers[index % Suppliers.Length];
-            var actor = new Actor($"{supplier.Id}-staff", Role.Supplier, supplier.Id);
             var item = s_items[index % s_items.Length];
-            var order = await orders.CreateAsync(actor, new CreateOrder(supplier.Id, [new OrderItem(item, 1 + (index % 3), 9.5m + (index % 7))]));
+            var created = now - TimeSpan.FromMinutes(index * 30.0 * 24 * 60 / count);
+            var order = OrderChanges.Create(
+                supplier, [new OrderItem(item, 1 + (index % 3), 9.5m + (index % 7))], markupPercentage: null, created,
+                (10_000_000 + index).ToString(CultureInfo.InvariantCulture), TrackingCodes.NewTrackingToken());
             var stage = index % 8;
-            if (stage >= 1)
+            order = order with
             {
-                await orders.AcceptAsSupplierAsync(actor, order.Id, notes: null, estimatedMinutes: 20 + (index % 30));
-            }
-
-            if (stage >= 2)
-            {
-                await orders.AcceptOfferAsync(s_customer, order.Id, new CustomerDetails($"Customer {index:D5}", "+1 555 0100", $"{index} Market Street"));
-            }
-
-            if (stage >= 3)
-            {
-                await orders.AdvanceAsync(actor, order.Id, OrderStatus.Preparing);
-            }
-
-            if (stage >= 4)
-            {
-                await orders.AdvanceAsync(actor, order.Id, OrderStatus.Ready);
-            }
+                Status = StageStatus(stage),
+                CustomerName = stage >= 2 ? $"Customer {index:D5}" : null,
+                CustomerPhone = stage >= 2 ? "+1 555 0100" : null,
+                DeliveryAddress = stage >= 2 ? $"{index} Market Street" : null,
+                UpdatedAt = created + TimeSpan.FromMinutes(stage),
+            };
+            await store.CreateAsync(order, supplier, "bench", $"seed-{index}");
         }
     }
+
+    private static OrderStatus StageStatus(int stage) => stage switch
+    {
+        0 => OrderStatus.PendingSupplier,
+        1 => OrderStatus.SupplierAccepted,
+        2 => OrderStatus.CustomerAccepted,
+        3 => OrderStatus.Preparing,
+        _ => OrderStatus.Ready,
+    };
 }

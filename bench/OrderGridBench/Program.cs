@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
-using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage.InMemory;
 using OrderGridBench;
 
@@ -12,13 +11,12 @@ var loads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) :
 
 var feed = new InMemoryFeed();
 var store = new InMemoryOrderStore(TimeProvider.System, feed);
-var orders = new OrderService(store, TimeProvider.System);
 foreach (var supplier in MarketSeed.Suppliers)
 {
     await store.SaveSupplierAsync(supplier);
 }
 
-await MarketSeed.SeedAsync(orders, orderCount);
+await MarketSeed.SeedAsync(store, orderCount, DateTimeOffset.UtcNow);
 
 // The read model the page reads, following the store's feed as it does in the console.
 using var live = new LiveOrders(store, feed, TimeProvider.System, new LiveOrdersOptions(), NullLogger<LiveOrders>.Instance);
@@ -32,17 +30,24 @@ Console.WriteLine($"All orders grid, server-data load (OrderPage.Load) over {ord
     $"{GridLoads.PageSize} rows a page; {loads:N0} loads per line after a warm-up; {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 Console.WriteLine();
 Console.WriteLine($"{"load",-52} {"matching",9} {"p50 ms",8} {"p99 ms",8} {"KB/load",9}");
+var everything = new OrderSearch();
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+OrderSearch Statuses(params OrderStatus[] statuses) => new() { Statuses = statuses.ToHashSet() };
 LoadFigures[] lines =
 [
-    GridLoads.Measure("first page (newest change first)", live, status: null, search: null, sorts: [], page: 0, loads),
-    GridLoads.Measure("sorted by customer, page 50", live, null, null, [GridLoads.By("Customer", order => order.CustomerName ?? string.Empty)], page: 50, loads),
-    GridLoads.Measure("sorted by order code descending, last page", live, null, null,
+    GridLoads.Measure("first page (newest change first)", live, everything, sorts: [], page: 0, loads),
+    GridLoads.Measure("sorted by customer, page 50", live, everything, [GridLoads.By("Customer", order => order.CustomerName ?? string.Empty)], page: 50, loads),
+    GridLoads.Measure("sorted by order code descending, last page", live, everything,
         [GridLoads.By("Order", order => order.SupplierTrackingId, descending: true)], page: (orderCount / GridLoads.PageSize) - 1, loads),
-    GridLoads.Measure("filtered: status ready, first page", live, OrderStatus.Ready.ToWireName(), null, [], page: 0, loads),
-    GridLoads.Measure("search \"Quattro\" (item), first page", live, null, "Quattro", [], page: 0, loads),
-    GridLoads.Measure("search \"Customer 00420\" (customer)", live, null, "Customer 00420", [], page: 0, loads),
-    GridLoads.Measure("ready + search \"Napoli\" + sorted by customer", live, OrderStatus.Ready.ToWireName(), "Napoli",
+    GridLoads.Measure("filtered: status ready, first page", live, Statuses(OrderStatus.Ready), [], page: 0, loads),
+    GridLoads.Measure("search \"Quattro\" (item), first page", live, everything with { Text = "Quattro" }, [], page: 0, loads),
+    GridLoads.Measure("search \"Customer 00420\" (customer)", live, everything with { Text = "Customer 00420" }, [], page: 0, loads),
+    GridLoads.Measure("search \"Market Street\" (address), page 10", live, everything with { Text = "Market Street" }, [], page: 10, loads),
+    GridLoads.Measure("ready + search \"Napoli\" + sorted by customer", live, Statuses(OrderStatus.Ready) with { Text = "Napoli" },
         [GridLoads.By("Customer", order => order.CustomerName ?? string.Empty)], page: 0, loads),
+    GridLoads.Measure("search + statuses + supplier + days, page 2", live,
+        Statuses(OrderStatus.Ready, OrderStatus.Preparing) with { Text = "Capricciosa", SupplierId = "napoli", CreatedFrom = today.AddDays(-7), CreatedTo = today },
+        [], page: 2, loads),
 ];
 foreach (var line in lines)
 {

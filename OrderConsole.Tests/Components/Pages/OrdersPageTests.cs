@@ -1,4 +1,7 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Tests.Support;
@@ -6,7 +9,7 @@ using OrdersPage = OrderConsole.Components.Pages.Orders;
 
 namespace OrderConsole.Tests.Components.Pages;
 
-/// <summary>All orders in bUnit: the grid pulls one page at a time, filters by status and search, and follows changes.</summary>
+/// <summary>All orders in bUnit: the grid pulls one page at a time, filters (from the address too), acts on selected rows, opens details, and follows changes.</summary>
 public sealed class OrdersPageTests : ConsoleTestContext
 {
     [Fact]
@@ -47,15 +50,106 @@ public sealed class OrdersPageTests : ConsoleTestContext
         var pending = await OrderInStatusAsync(OrderStatus.PendingSupplier, "Pending One");
         await SeenLiveAsync(pending);
         SignIn("dispatcher", Role.Dispatcher);
-        var page = Render<OrdersPage>();
-        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Pending One")));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/orders?status=ready");
 
-        await page.Field("Status").ChangeAsync(new() { Value = "ready" });
+        var page = Render<OrdersPage>();
 
         page.WaitForAssertion(() =>
         {
             Assert.Single(page.RowsWith(ready.SupplierTrackingId));
             Assert.Empty(page.RowsWith("Pending One"));
+        });
+    }
+
+    [Fact]
+    public async Task Choosing_a_supplier_filters_the_grid_and_puts_the_filter_in_the_address()
+    {
+        var luigis = await OrderInStatusAsync(OrderStatus.PendingSupplier, "From Luigi");
+        var napoli = await Orders.CreateAsync(Marketplace.NapoliSupplier, new CreateOrder("napoli", [new OrderItem("From Napoli", 1, 8m)]));
+        await SeenLiveAsync(napoli);
+        SignIn("dispatcher", Role.Dispatcher);
+        var popovers = Render<MudPopoverProvider>();
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("From Luigi")));
+
+        await page.ChooseAsync(popovers, "Supplier", "Napoli Express");
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Single(page.RowsWith(napoli.SupplierTrackingId));
+            Assert.Empty(page.RowsWith(luigis.SupplierTrackingId));
+        });
+        Assert.EndsWith("/orders?supplier_id=napoli", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.Equal("api/orders.csv?supplier_id=napoli", page.FindAll("a").Single(link => link.TextContent.Trim() == "Export CSV").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Bulk_cancelling_says_for_each_order_whether_it_was_cancelled()
+    {
+        var open = await OrderInStatusAsync(OrderStatus.Ready, "Still Open");
+        var delivered = await OrderInStatusAsync(OrderStatus.Delivered, "Already Here");
+        await SeenLiveAsync(delivered);
+        SignIn("dispatcher", Role.Dispatcher);
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Already Here")));
+
+        await page.Find($"input[aria-label='Select {open.SupplierTrackingId}']").ChangeAsync(new() { Value = true });
+        await page.Find($"input[aria-label='Select {delivered.SupplierTrackingId}']").ChangeAsync(new() { Value = true });
+        var clicking = page.ClickAsync("Cancel selected");
+        dialogs.WaitForAssertion(() => Assert.True(dialogs.HasButton("Cancel the orders")));
+        dialogs.Find("textarea, input").Input("Kitchen closed early");
+        await dialogs.ClickAsync("Cancel the orders");
+        await clicking;
+
+        page.WaitForAssertion(() =>
+        {
+            var results = page.FindAll(".bulk-results li").Select(item => item.Text()).ToList();
+            Assert.Contains($"{open.SupplierTrackingId} cancelled", results);
+            Assert.Contains($"{delivered.SupplierTrackingId} not cancelled: it is already delivered", results);
+        });
+        Assert.Equal(OrderStatus.Cancelled, (await Store.GetAsync(open.Id))!.Status);
+        Assert.Equal("Kitchen closed early", (await Store.GetAsync(open.Id))!.CancellationReason);
+        Assert.Equal(OrderStatus.Delivered, (await Store.GetAsync(delivered.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_without_a_reason_is_asked_for_one_and_changes_nothing()
+    {
+        var open = await OrderInStatusAsync(OrderStatus.Ready, "Keep Me");
+        await SeenLiveAsync(open);
+        SignIn("dispatcher", Role.Dispatcher);
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Keep Me")));
+
+        await page.Find($"input[aria-label='Select {open.SupplierTrackingId}']").ChangeAsync(new() { Value = true });
+        _ = page.ClickAsync("Cancel selected");
+        dialogs.WaitForAssertion(() => Assert.True(dialogs.HasButton("Cancel the orders")));
+        await dialogs.ClickAsync("Cancel the orders");
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Say why the orders are cancelled.", dialogs.Markup, StringComparison.Ordinal));
+        Assert.Equal(OrderStatus.Ready, (await Store.GetAsync(open.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Clicking_an_order_opens_its_details_with_items_and_timeline()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready, "Calzone Grande", price: 14m);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Calzone Grande")));
+
+        await page.ClickAsync($"Details of {order.SupplierTrackingId}");
+
+        page.WaitForAssertion(() =>
+        {
+            var details = page.Find(".order-details");
+            Assert.Contains($"Order {order.SupplierTrackingId}", details.QuerySelector("h2")!.Text(), StringComparison.Ordinal);
+            Assert.Contains("Calzone Grande", details.TextContent, StringComparison.Ordinal);
+            Assert.NotEmpty(details.QuerySelectorAll(".track-timeline [role=listitem]"));
+            Assert.Equal($"tracker/{order.Id}", details.QuerySelectorAll("a").Single(link => link.TextContent.Contains("full tracker", StringComparison.Ordinal)).GetAttribute("href"));
         });
     }
 

@@ -1,45 +1,226 @@
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using OrderConsole.Components.Controls;
+using OrderConsole.Components.Dialogs;
+using OrderConsole.Components.Layout;
+using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
 
 namespace OrderConsole.Components.Pages;
 
-/// <summary>Every order the read model holds, one page at a time: filtered by status and search, sorted by any column, newest change first.</summary>
+/// <summary>
+/// Every order the read model holds, one page at a time: searched and filtered (the filters live in the page's address,
+/// so a link reproduces the view and the CSV export takes them), sorted by any column, with bulk cancel and driver
+/// assignment over the selected rows and an order's details in a drawer.
+/// </summary>
 public partial class Orders : LivePage
 {
     private MudDataGrid<Order>? _grid;
-    private string _status = string.Empty;
-    private string? _search;
+    private OrderFilters _filters = new();
+    private OrderSearch _search = new();
     private IReadOnlyDictionary<OrderStatus, int> _counts = new Dictionary<OrderStatus, int>();
+    private readonly HashSet<Guid> _selected = [];
+    private IReadOnlyList<Order> _page = [];
+    private int _total;
+    private Guid? _shownId;
+    private Order? _shown;
+    private IReadOnlyList<BulkResultLine> _results = [];
+    private string _resultsTitle = string.Empty;
+    private bool _working;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private CurrentSettings Settings { get; set; } = default!;
+
+    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
+    [CascadingParameter] public ViewerTime? Viewer { get; set; }
+
+    private ViewerTime Time => Viewer ?? ViewerTime.Utc;
 
     protected override Role Desk => Role.Dispatcher;
 
     protected override LiveFilter Filter => LiveFilter.Everything;
 
+    private bool AllShownSelected => _page.Count > 0 && _page.All(order => _selected.Contains(order.Id));
+
+    private string ZoneNote => $"Days in {Settings.Value.Zone().Id}";
+
+    protected override void OnInitialized()
+    {
+        // The address is where the filters live: opening a shared link shows the same view.
+        _filters = OrderFilters.FromQuery(new Uri(Navigation.Uri).Query);
+        _search = _filters.ToSearch(Settings.Value.Zone());
+    }
+
     protected override void Refresh()
     {
         _counts = Live.CountsByStatus();
+        _shown = _shownId is { } id ? Live.Find(id) : null;
 
         // A live change asks the grid for its current page again; the page's own throttle keeps this to one per interval.
         _ = _grid?.ReloadServerData();
     }
 
-    private Task ShowAsync(string? status)
-    {
-        _status = status ?? string.Empty;
-        return _grid?.ReloadServerData() ?? Task.CompletedTask;
-    }
-
-    private Task SearchAsync(string? search)
-    {
-        _search = search;
-        return _grid?.ReloadServerData() ?? Task.CompletedTask;
-    }
-
     private Task<GridData<Order>> LoadAsync(GridState<Order> state, CancellationToken cancellationToken)
     {
-        var page = OrderPage.Load(Live, _status, _search, state.SortDefinitions, state.Page, state.PageSize);
+        var page = OrderPage.Load(Live, _search, state.SortDefinitions, state.Page, state.PageSize);
+        _page = page.Items;
+        _total = page.Total;
         return Task.FromResult(new GridData<Order> { Items = page.Items, TotalItems = page.Total });
+    }
+
+    private Task SearchAsync(string? text) => FilterAsync(_filters with { Text = text });
+
+    private Task StatusesAsync(IEnumerable<OrderStatus>? statuses) => FilterAsync(_filters with { Statuses = (statuses ?? []).ToHashSet() });
+
+    private Task SupplierAsync(string? supplierId) => FilterAsync(_filters with { SupplierId = string.IsNullOrEmpty(supplierId) ? null : supplierId });
+
+    private Task DriverAsync(string? driverId) => FilterAsync(_filters with { DriverId = string.IsNullOrEmpty(driverId) ? null : driverId });
+
+    private Task CreatedFromAsync(DateTime? day) => FilterAsync(_filters with { CreatedFrom = day is { } value ? DateOnly.FromDateTime(value) : null });
+
+    private Task CreatedToAsync(DateTime? day) => FilterAsync(_filters with { CreatedTo = day is { } value ? DateOnly.FromDateTime(value) : null });
+
+    private Task ClearFiltersAsync() => FilterAsync(new OrderFilters());
+
+    /// <summary>Shows <paramref name="filters"/>: the address follows (replacing, not adding, a history entry) and the grid starts again at its first page.</summary>
+    private async Task FilterAsync(OrderFilters filters)
+    {
+        _filters = filters;
+        _search = filters.ToSearch(Settings.Value.Zone());
+        Navigation.NavigateTo(filters.ToAddress("orders"), replace: true);
+        if (_grid is not null)
+        {
+            _grid.NavigateTo(Page.First);
+            await _grid.ReloadServerData();
+        }
+    }
+
+    private string Matching(int total) =>
+        _filters.IsEmpty ? $"{total} orders" : $"{total} of {_counts.Values.Sum()} orders match";
+
+    private string StatusesText(IReadOnlyList<string> names) =>
+        _filters.Statuses.Count == 0 ? string.Empty : string.Join(", ", OrderStatusNames.All.Where(_filters.Statuses.Contains).Select(status => status.ToDisplayName()));
+
+    private string SupplierText(string? supplierId) =>
+        string.IsNullOrEmpty(supplierId) ? "Every supplier" : Live.Suppliers().FirstOrDefault(supplier => supplier.Id == supplierId)?.Name ?? supplierId;
+
+    private string DriverText(string? driverId) =>
+        string.IsNullOrEmpty(driverId) ? "Any driver" : Live.FindDriver(driverId)?.Name ?? driverId;
+
+    private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
+
+    private static string Code(Order order) => string.IsNullOrEmpty(order.SupplierTrackingId) ? order.ShortId : order.SupplierTrackingId;
+
+    private void Select(Guid orderId, bool selected)
+    {
+        if (!selected || !_selected.Add(orderId))
+        {
+            _selected.Remove(orderId);
+        }
+    }
+
+    private void SelectShown(ChangeEventArgs change)
+    {
+        foreach (var order in _page)
+        {
+            Select(order.Id, change.Value is true);
+        }
+    }
+
+    private void ClearSelection() => _selected.Clear();
+
+    private void OpenRow(DataGridRowClickEventArgs<Order> click) => Open(click.Item.Id);
+
+    private void Open(Guid orderId)
+    {
+        _shownId = orderId;
+        _shown = Live.Find(orderId);
+    }
+
+    private void Close()
+    {
+        _shownId = null;
+        _shown = null;
+    }
+
+    private void DrawerChanged(bool open)
+    {
+        if (!open)
+        {
+            Close();
+        }
+    }
+
+    private void DismissResults() => _results = [];
+
+    private async Task CancelSelectedAsync()
+    {
+        var chosen = Chosen();
+        var parameters = new DialogParameters<CancelOrdersDialog> { { dialog => dialog.Codes, [.. chosen.Select(Code)] } };
+        var dialog = await Dialogs.ShowAsync<CancelOrdersDialog>("Cancel orders", parameters);
+        if (await dialog.Result is not { Canceled: false, Data: string reason })
+        {
+            return;
+        }
+
+        await BulkAsync(
+            "Cancelling",
+            chosen,
+            ids => Orders.CancelEachAsync(Actor, ids, reason),
+            _ => "cancelled",
+            "cancelled");
+    }
+
+    private async Task AssignSelectedAsync()
+    {
+        var chosen = Chosen();
+        var available = Live.Drivers().Where(driver => driver.Status == DriverStatus.Available).ToList();
+        var parameters = new DialogParameters<AssignDriverDialog>
+        {
+            { dialog => dialog.Codes, [.. chosen.Select(Code)] },
+            { dialog => dialog.Drivers, available },
+        };
+        var dialog = await Dialogs.ShowAsync<AssignDriverDialog>("Assign a driver", parameters);
+        if (await dialog.Result is not { Canceled: false, Data: string driverId })
+        {
+            return;
+        }
+
+        var name = available.FirstOrDefault(driver => driver.Id == driverId)?.Name ?? driverId;
+        await BulkAsync(
+            $"Assigning {name} to",
+            chosen,
+            ids => Orders.AssignEachAsync(Actor, ids, driverId, id => Live.Find(id)?.Status == OrderStatus.Dispatched),
+            _ => $"assigned to {name}",
+            "assigned");
+    }
+
+    /// <summary>The selected orders the read model still has, in the grid's order of selection.</summary>
+    private List<Order> Chosen() => [.. _selected.Select(Live.Find).OfType<Order>()];
+
+    private async Task BulkAsync(
+        string action, IReadOnlyList<Order> chosen, Func<IReadOnlyList<Guid>, Task<IReadOnlyList<BulkOutcome>>> apply, Func<Order, string> done, string verb)
+    {
+        _working = true;
+        try
+        {
+            var codes = chosen.ToDictionary(order => order.Id, Code);
+            var outcomes = await apply([.. chosen.Select(order => order.Id)]);
+            _results = [.. outcomes.Select(outcome => BulkWords.Describe(outcome, codes[outcome.OrderId], outcome.Order is { } order ? done(order) : string.Empty, verb))];
+            var applied = outcomes.Count(outcome => outcome.Done);
+            _resultsTitle = $"{action} {CancelOrdersDialog.Describe([.. codes.Values])}: {applied} of {outcomes.Count} done";
+            _selected.Clear();
+        }
+        finally
+        {
+            _working = false;
+        }
+
+        Refresh();
     }
 }
