@@ -26,6 +26,7 @@ public static class ApiServices
     {
         endpoints.MapAuthApi();
         endpoints.MapOrdersApi();
+        endpoints.MapProofApi();
         endpoints.MapSuppliersApi();
         endpoints.MapDriversApi();
         endpoints.MapStateApi();
