@@ -23,6 +23,9 @@ public static class ProofImages
 
     private static readonly SKSamplingOptions s_sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
+    public const string NotAnImage = "That file is not a JPEG, PNG or WebP image; take a photo or choose one of those";
+    public const string PhotoTooLarge = "The photo is larger than 5 MB; take it again at a lower resolution or choose a smaller file";
+
     public const string PhotoField = "photo";
     public const string SignatureField = "signature";
 
@@ -31,12 +34,12 @@ public static class ProofImages
     {
         if (upload.Length > MaxPhotoBytes)
         {
-            throw new OrderValidationException(PhotoField, "The photo is larger than 5 MB; take it again at a lower resolution or choose a smaller file");
+            throw new OrderValidationException(PhotoField, PhotoTooLarge);
         }
 
         if (Sniff(upload) is null)
         {
-            throw new OrderValidationException(PhotoField, "That file is not a JPEG, PNG or WebP image; take a photo or choose one of those");
+            throw new OrderValidationException(PhotoField, NotAnImage);
         }
 
         using var bitmap = Decode(upload, MaxPhotoSide, PhotoField, "That photo could not be read; it may be damaged. Take it again or choose another");

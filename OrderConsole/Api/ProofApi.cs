@@ -69,7 +69,7 @@ public static class ProofApi
         var form = await request.ReadFormAsync(cancellationToken);
         var upload = new ProofUpload(
             form["receiver_name"].FirstOrDefault(),
-            await BytesAsync(form.Files.GetFile("photo"), ProofImages.MaxPhotoBytes, "The photo is larger than 5 MB; take it again at a lower resolution or choose a smaller file", cancellationToken),
+            await BytesAsync(form.Files.GetFile("photo"), ProofImages.MaxPhotoBytes, ProofImages.PhotoTooLarge, cancellationToken),
             await BytesAsync(form.Files.GetFile("signature"), ProofImages.MaxSignatureBytes, "The signature is larger than 1 MB; clear it and sign again", cancellationToken));
         return TypedResults.Ok(await proofs.DeliverAsync(actor, orderId, upload, IdempotencyKeys.CommandId(user, idempotencyKey), cancellationToken));
     }
