@@ -46,7 +46,8 @@ public sealed class ProofOfDeliveryTests(ConsoleFixture fixture, ITestOutputHelp
         await using var customer = await fixture.Browser.NewContextAsync();
         var tracking = await customer.NewPageAsync();
         await tracking.GotoAsync(new Uri(fixture.Console.Address, $"/track/{order.GetProperty("tracking_token").GetString()}").ToString());
-        await Expect(tracking.GetByText("Delivered · signed by J.")).ToBeVisibleAsync();
+        await Expect(tracking.GetByRole(AriaRole.Paragraph).Filter(new() { HasText = "Delivered · signed by J." })).ToBeVisibleAsync();
+        await Expect(tracking.GetByRole(AriaRole.List, new() { Name = "Timeline" })).ToContainTextAsync("Delivered · signed by J.");
         await Expect(tracking.GetByRole(AriaRole.Img)).ToHaveCountAsync(0);
     }
 
