@@ -49,6 +49,9 @@ public sealed record Order
     /// <summary>The customer's rating of a delivered order, once they gave it.</summary>
     public CustomerFeedback? Feedback { get; init; }
 
+    /// <summary>The proof of delivery the driver recorded, when they recorded any.</summary>
+    public DeliveryProof? Proof { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? SupplierRespondedAt { get; init; }
     public DateTimeOffset? CustomerAcceptedAt { get; init; }

@@ -21,4 +21,7 @@ public sealed record Supplier(string Id, string Name, string TrackingPrefix, dou
 
     /// <summary>Delivery and service fees and discount codes on top of the markup; null for none.</summary>
     public PricingRules? PricingRules { get; init; }
+
+    /// <summary>What a delivery of this supplier's orders must come with; null for nothing.</summary>
+    public ProofRequirements? ProofRequired { get; init; }
 }

@@ -58,6 +58,12 @@ public sealed partial class OrderService
             try
             {
                 order = working.GetValueOrDefault(step.OrderId) ?? await LoadVisibleAsync(actor, step.OrderId, cancellationToken);
+                if (step.Target == OrderStatus.Delivered)
+                {
+                    // A batch carries no images: a supplier that asks for proof has its orders delivered one by one.
+                    await EnsureProofAsync(order, hasReceiverName: false, hasPhoto: false, hasSignature: false, cancellationToken);
+                }
+
                 var command = await CommandForAsync(actor, step, cancellationToken);
                 var transition = Plan(actor, order, command, $"{batchId}#{index}");
                 working[step.OrderId] = transition.Next;

@@ -75,7 +75,9 @@ public sealed partial class OrderService(IOrderStore store, TimeProvider clock, 
 
     /// <summary>Preparing, ready, in transit or delivered: the moves that need no input. Delivery frees the driver.</summary>
     public Task<Order> AdvanceAsync(Actor actor, Guid orderId, OrderStatus to, string? commandId = null, CancellationToken cancellationToken = default) =>
-        ChangeAsync(actor, orderId, Advance(to), commandId, cancellationToken);
+        to == OrderStatus.Delivered
+            ? DeliverAsync(actor, orderId, proof: null, commandId, cancellationToken)
+            : ChangeAsync(actor, orderId, Advance(to), commandId, cancellationToken);
 
     public async Task<Order> DispatchAsync(Actor actor, Guid orderId, string driverId, string? commandId = null, CancellationToken cancellationToken = default)
     {

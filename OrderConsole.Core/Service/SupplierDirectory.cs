@@ -76,6 +76,14 @@ public sealed class SupplierDirectory(IOrderStore store)
         return await store.SaveSupplierAsync(existing with { PricingRules = PricingRuleChecks.Ensure(rules) }, actor.Name, cancellationToken);
     }
 
+    /// <summary>Sets which parts of a proof of delivery (photo, signature, receiver's name) the supplier's deliveries need (admin).</summary>
+    public async Task<Supplier> SetProofRequirementsAsync(Actor actor, string supplierId, ProofRequirements required, CancellationToken cancellationToken = default)
+    {
+        EnsureAdmin(actor, "change what proof of delivery a supplier asks for");
+        var existing = await GetAsync(actor, supplierId, cancellationToken);
+        return await store.SaveSupplierAsync(existing with { ProofRequired = required.Any ? required : null }, actor.Name, cancellationToken);
+    }
+
     /// <summary>How often each of the supplier's codes has been used, by code.</summary>
     public async Task<IReadOnlyDictionary<string, int>> GetDiscountUsesAsync(Actor actor, string supplierId, CancellationToken cancellationToken = default)
     {

@@ -38,6 +38,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Orders);
         Services.AddSingleton(new SupplierDirectory(Store));
         Services.AddSingleton(new DriverDirectory(Store));
+        Services.AddSingleton(new ProofOfDelivery(Orders, new OrderConsole.Core.Storage.InMemory.InMemoryProofStore(), Clock));
         Services.AddSingleton(Live);
         Services.AddSingleton(new StoreDescription(IsInMemory: true, DemoEnabled: false, InstanceName: "console-test"));
         Services.AddSingleton(new OpenCircuits());

@@ -27,6 +27,7 @@ public static class ApiServices
         endpoints.MapAuthApi();
         endpoints.MapOrdersApi();
         endpoints.MapOrdersCsvApi();
+        endpoints.MapProofApi();
         endpoints.MapSuppliersApi();
         endpoints.MapDriversApi();
         endpoints.MapStateApi();

@@ -37,6 +37,8 @@ public sealed class OrderProblems(IProblemDetailsService problems) : IExceptionH
         {
             OrderValidationException invalid => Problem(StatusCodes.Status400BadRequest, "The request is not valid", invalid.Message, ("field", invalid.Field)),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request is not valid", badRequest.Message),
+            ProofMissingException missing => Problem(StatusCodes.Status400BadRequest, "Proof of delivery is missing", missing.Message, ("field", missing.Field)),
+            ProofStorageFullException full => Problem(StatusCodes.Status507InsufficientStorage, "Proof storage is full", full.Message, ("field", "photo")),
             ForbiddenOrderActionException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message),
             OrderNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
             NotInDirectoryException unknown => Problem(StatusCodes.Status404NotFound, "Not found", unknown.Message),

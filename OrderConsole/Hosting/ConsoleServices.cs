@@ -6,6 +6,7 @@ using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Storage;
+using OrderConsole.Core.Storage.Files;
 using OrderConsole.Core.Storage.InMemory;
 using OrderConsole.Core.Storage.Redis;
 using OrderConsole.Core.Users;
@@ -39,6 +40,7 @@ public static class ConsoleServices
         var defaultMarkup = SettingsDefaults.From(configuration).DefaultMarkupPercentage;
         services.AddSingleton(provider => new OrderService(provider.GetRequiredService<IOrderStore>(), provider.GetRequiredService<TimeProvider>(), defaultMarkup));
         services.AddSingleton<SupplierDirectory>();
+        services.AddSingleton<ProofOfDelivery>();
         services.AddSingleton<DriverDirectory>();
         services.AddSingleton(configuration.GetSection("Live").Get<LiveOrdersOptions>() ?? new LiveOrdersOptions());
         if (demoEnabled)
@@ -83,6 +85,10 @@ public static class ConsoleServices
         services.AddOptions<KeyManagementOptions>()
             .Configure<IKeyRingStore>((options, keys) => options.XmlRepository = new StoreKeyRepository(keys));
         services.AddSingleton<IRequestFingerprints>(provider => provider.GetRequiredService<EmbeddedStore>().Fingerprints);
+        services.AddSingleton<IProofStore>(provider =>
+            ProofStoreSettings.Folder(configuration, provider.GetRequiredService<IHostEnvironment>().ContentRootPath) is { } folder
+                ? new FolderProofStore(folder)
+                : new InMemoryProofStore());
     }
 
     private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string connectionString)
@@ -103,6 +109,8 @@ public static class ConsoleServices
             new RedisOrderFeed(provider.GetRequiredService<RedisStoreConnection>(), provider.GetRequiredService<RedisStoreOptions>()));
         services.AddSingleton<IUserAccounts, RedisUserAccounts>();
         services.AddSingleton<IRequestFingerprints, RedisRequestFingerprints>();
+        services.AddSingleton<IProofStore>(provider => new RedisProofStore(
+            provider.GetRequiredService<RedisStoreConnection>(), options, ProofStoreSettings.MaxTotalBytes(configuration)));
 
         // Data-protection keys in a Redis list beside the orders, so a cookie issued by one instance is read by all.
         // The framework asks for the database only when it first reads or writes a key, after the options below

@@ -11,7 +11,8 @@ namespace OrderConsole.Tracking;
 /// </summary>
 /// <remarks>
 /// Never here: the customer's name, phone or address, the driver's phone or surname, prices, free-text notes,
-/// reasons and feedback comments (people write personal details into them), who made each change, the order's internal id, and the
+/// reasons and feedback comments (people write personal details into them), who made each change, the receiver's
+/// name and the proof-of-delivery images (only the receiver's initial), the order's internal id, and the
 /// tracking token (the link itself is the secret).
 /// </remarks>
 public sealed record PublicOrderView
@@ -51,6 +52,9 @@ public sealed record PublicOrderView
     /// <summary>The stars the customer gave, once they did (never the comment: free text stays with staff).</summary>
     public int? FeedbackStars { get; init; }
 
+    /// <summary>"J.": the first initial of whoever took a delivered order, when the driver recorded a name (never the name, never the images).</summary>
+    public string? SignedBy { get; init; }
+
     /// <summary>
     /// The public view of <paramref name="order"/>. <paramref name="driver"/> gives the position, shown only while
     /// the order is in transit and the driver is on this order; <paramref name="history"/> gives the timeline.
@@ -75,6 +79,7 @@ public sealed record PublicOrderView
         Version = order.Version,
         FeedbackWelcome = order is { Status: OrderStatus.Delivered, Feedback: null },
         FeedbackStars = order.Feedback?.Stars,
+        SignedBy = order.Status == OrderStatus.Delivered ? order.Proof?.ReceiverInitial : null,
     };
 
     /// <summary>"Ana" from "Ana Lopez": enough to greet the driver at the door, not enough to find them.</summary>

@@ -59,7 +59,7 @@ public static class PublicTimeline
                 ? $"{driver} will deliver it"
                 : "A driver will deliver it",
             OrderStatus.InTransit => "On the way",
-            OrderStatus.Delivered => "Delivered",
+            OrderStatus.Delivered => order.Proof?.ReceiverInitial is { } initial ? $"Delivered · signed by {initial}" : "Delivered",
             OrderStatus.Cancelled => "Cancelled",
             _ => null,
         };

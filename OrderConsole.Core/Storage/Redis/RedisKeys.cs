@@ -20,6 +20,7 @@ namespace OrderConsole.Core.Storage.Redis;
 /// <c>{p}settings</c> the settings as JSON ·
 /// <c>{p}stock:{supplier_id}</c> hash (item key → quantity) and <c>{p}stock-names:{supplier_id}</c> (item key → name) ·
 /// <c>{p}discount-uses:{supplier_id}</c> hash (code → uses) ·
+/// <c>{p}proof:{order_id}:{proof_id}</c> hash (photo, signature: binary) and <c>{p}proof:bytes</c> their total (see <see cref="RedisProofStore"/>) ·
 /// <c>{p}worker:{name}:attempts</c> hash (event id → failed attempts) · <c>{p}worker:{name}:dead</c> dead-letter stream
 /// (each worker's consumer group on <c>{p}events</c> is named after the worker).
 /// </remarks>

@@ -124,7 +124,7 @@ public sealed class RedisStoreConnection : IAsyncDisposable
                 continue;
             }
 
-            foreach (var script in RedisScripts.All.Concat(RedisUserScripts.All).Concat(RedisWorkerScripts.All).Concat(RedisWebhookScripts.All))
+            foreach (var script in RedisScripts.All.Concat(RedisUserScripts.All).Concat(RedisWorkerScripts.All).Concat(RedisWebhookScripts.All).Concat(RedisProofScripts.All))
             {
                 await server.ScriptLoadAsync(script);
             }

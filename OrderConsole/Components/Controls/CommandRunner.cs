@@ -55,6 +55,12 @@ public sealed class CommandRunner(ISnackbar snackbar, IDialogService dialogs, Re
             errors.Set(clash.Field, clash.Message);
             Refuse("Not done", clash.Message);
         }
+        catch (ProofMissingException missing)
+        {
+            // Beside the field where the page has it, and in words where it does not (the dispatch desk).
+            errors.Set(missing.Field, missing.Message);
+            Refuse("Proof of delivery needed", missing.Message);
+        }
         catch (OrderDomainException refused)
         {
             Refuse("Not done", refused.Message);

@@ -41,6 +41,10 @@ public partial class DriverDesk : LivePage
         _deliveries = [.. Live.Orders(order => order.Status is OrderStatus.Dispatched or OrderStatus.InTransit && OrderAccess.CanSee(Actor, order))
             .OrderBy(order => order.DispatchedAt)];
 
+    /// <summary>What the order's supplier asks a delivery to come with, from the live directory.</summary>
+    private ProofRequirements ProofRequiredFor(Order order) =>
+        Live.Suppliers().FirstOrDefault(supplier => supplier.Id == order.SupplierId)?.ProofRequired ?? ProofRequirements.None;
+
     private Task SetStatusAsync(DriverStatus status) =>
         RunAsync($"You are {DriverRules.Words(status)}", () => Directory.SetStatusAsync(Actor, Actor.DriverId!, status));
 

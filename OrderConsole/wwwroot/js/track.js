@@ -76,6 +76,8 @@
     root.dataset.status = view.status;
     root.dataset.final = String(view.final);
     field('status-text').textContent = view.status_text;
+    show('signed-by', Boolean(view.signed_by));
+    field('signed-by').textContent = view.signed_by || '';
     document.title = document.title.replace(/^[^·]*·/, `${view.status_text} ·`);
 
     renderSteps(view.steps);

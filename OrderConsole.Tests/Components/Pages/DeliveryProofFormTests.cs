@@ -1,0 +1,25 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using OrderConsole.Components.Pages;
+using OrderConsole.Core.Orders;
+
+namespace OrderConsole.Tests.Components.Pages;
+
+/// <summary>The delivered step on the driver's phone in bUnit: a refused photo is explained beside its field and nothing is delivered.</summary>
+public sealed class DeliveryProofFormTests : ConsoleTestContext
+{
+    [Fact]
+    public async Task A_file_that_is_not_an_image_is_explained_beside_the_photo_and_the_order_stays_in_transit()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.InTransit);
+        await SeenLiveAsync(order);
+        SignIn("driver", Role.Driver, driverId: "drv-ana");
+        var page = Render<DriverDesk>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("only words", "photo.jpg"));
+        await page.ClickAsync($"Mark {order.SupplierTrackingId} delivered");
+
+        Assert.Contains("That file is not a JPEG, PNG or WebP image", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(OrderStatus.InTransit, (await Store.GetAsync(order.Id))!.Status);
+    }
+}
