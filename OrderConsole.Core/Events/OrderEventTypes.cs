@@ -18,6 +18,12 @@ public static class OrderEventTypes
     /// <summary>A delivered order got the customer's rating; it stays delivered.</summary>
     public const string FeedbackGiven = "order.feedback_given";
 
+    /// <summary>The SLA watcher predicts an open order will arrive after its estimate; it keeps its status.</summary>
+    public const string AtRisk = "order.at_risk";
+
+    /// <summary>An open order ran past its estimate by more than the late threshold; it keeps its status.</summary>
+    public const string Late = "order.late";
+
     /// <summary>The event type a move to <paramref name="status"/> produces, e.g. <c>order.in_transit</c>.</summary>
     public static string ForStatus(OrderStatus status) => "order." + status.ToWireName();
 

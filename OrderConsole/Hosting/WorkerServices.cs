@@ -34,6 +34,7 @@ public static class WorkerServices
         }
 
         AddWebhooks(services, configuration);
+        services.AddSlaWatcher(configuration, runWorkers: options.Enabled || options.Only);
         if (options.Enabled || options.Only)
         {
             services.AddSingleton<FeedWorkerRunner>();
