@@ -29,6 +29,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         { "admin", "/admin/suppliers" },
         { "admin", "/admin/drivers" },
         { "admin", "/admin/settings" },
+        { "admin", "/admin/webhooks" },
         { "admin", "/tracker" },
         { "supplier1", "/supplier" },
         { "customer", "/customer" },

@@ -24,6 +24,12 @@ public static class OrderEventTypes
     /// <summary>A delivered order got the customer's rating; it stays delivered.</summary>
     public const string FeedbackGiven = "order.feedback_given";
 
+    /// <summary>The SLA watcher predicts an open order will arrive after its estimate; it keeps its status.</summary>
+    public const string AtRisk = "order.at_risk";
+
+    /// <summary>An open order ran past its estimate by more than the late threshold; it keeps its status.</summary>
+    public const string Late = "order.late";
+
     /// <summary>True for a note about an order (a worker's decision not to act): it carries the order unchanged, at the version it noted.</summary>
     public static bool IsNote(string eventType) => eventType is NoDriverNearby or AutoDispatchSkipped;
 

@@ -25,6 +25,15 @@ public sealed record DashboardFigures
     /// <summary>Delivered orders that arrived by their estimated arrival, out of delivered orders that had one.</summary>
     public required Ratio OnTime { get; init; }
 
+    /// <summary>Delivered orders that arrived after their estimated arrival, out of delivered orders that had one: the late rate.</summary>
+    public Ratio LateDeliveries => new(OnTime.Whole - OnTime.Part, OnTime.Whole);
+
+    /// <summary>Open orders the SLA watcher flagged at risk and not (yet) late.</summary>
+    public int AtRiskOrders { get; init; }
+
+    /// <summary>Open orders the SLA watcher flagged late.</summary>
+    public int LateOrders { get; init; }
+
     /// <summary>Busy drivers out of drivers who are working (busy or available); offline and on-break drivers do not count.</summary>
     public required Ratio DriverUtilization { get; init; }
 
@@ -47,6 +56,8 @@ public sealed record DashboardFigures
             OnTime = OnTimeRate(allOrders),
             DriverUtilization = Utilization(allDrivers),
             Feedback = FeedbackFigures.Of(allOrders),
+            AtRiskOrders = allOrders.Count(order => !order.Status.IsFinal() && order is { AtRiskAt: not null, LateAt: null }),
+            LateOrders = allOrders.Count(order => !order.Status.IsFinal() && order.LateAt is not null),
         };
     }
 

@@ -19,19 +19,32 @@ public sealed record PerformanceFigures(
     /// <summary>Customers' ratings and latest comments.</summary>
     public FeedbackFigures Feedback { get; init; } = new(0, null, []);
 
+    /// <summary>Delivered orders that arrived after their estimated arrival, out of those that had one; null with none.</summary>
+    public double? LateRate { get; init; }
+
+    /// <summary>Open orders the SLA watcher flagged at risk and not (yet) late.</summary>
+    public int AtRiskOrders { get; init; }
+
+    /// <summary>Open orders the SLA watcher flagged late.</summary>
+    public int LateOrders { get; init; }
+
     public static PerformanceFigures Compute(IReadOnlyCollection<Order> orders, IEnumerable<Supplier> suppliers, IEnumerable<Driver> drivers, DateTimeOffset now)
     {
         var deliveryTimes = orders.Select(DeliverySeconds).OfType<double>().Order().ToList();
+        var onTime = DashboardFigures.OnTimeRate(orders);
         return new PerformanceFigures(
             OrderStatusNames.All.ToDictionary(status => status, status => orders.Count(order => order.Status == status)),
             deliveryTimes.Count == 0 ? null : deliveryTimes.Average(),
             Percentile(deliveryTimes, 0.95),
-            DashboardFigures.OnTimeRate(orders).Rate,
+            onTime.Rate,
             [.. suppliers.Select(supplier => SupplierPerformance.Of(supplier, orders.Where(order => order.SupplierId == supplier.Id).ToList()))],
             [.. drivers.Select(driver => DriverPerformance.Of(driver, orders.Where(order => order.DriverId == driver.Id).ToList()))],
             now)
         {
             Feedback = FeedbackFigures.Of(orders),
+            LateRate = new Ratio(onTime.Whole - onTime.Part, onTime.Whole).Rate,
+            AtRiskOrders = orders.Count(order => !order.Status.IsFinal() && order is { AtRiskAt: not null, LateAt: null }),
+            LateOrders = orders.Count(order => !order.Status.IsFinal() && order.LateAt is not null),
         };
     }
 

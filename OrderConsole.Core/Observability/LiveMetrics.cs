@@ -24,10 +24,19 @@ public static class LiveMetrics
     private static readonly ObservableGauge<double> s_feedLag = ConsoleMetrics.Meter.CreateObservableGauge(
         "orderconsole.feed.lag", ObserveFeedLag, unit: "s", description: "How far the read model trails the newest feed event; 0 when caught up.");
 
+    private static readonly ObservableGauge<int> s_atRisk = ConsoleMetrics.Meter.CreateObservableGauge(
+        "orderconsole.orders.at_risk", () => ObserveFigure(figures => figures.AtRiskOrders), unit: "{order}", description: "Open orders the SLA watcher flagged at risk and not yet late.");
+
+    private static readonly ObservableGauge<int> s_late = ConsoleMetrics.Meter.CreateObservableGauge(
+        "orderconsole.orders.late", () => ObserveFigure(figures => figures.LateOrders), unit: "{order}", description: "Open orders the SLA watcher flagged late.");
+
+    private static readonly ObservableGauge<double> s_lateRate = ConsoleMetrics.Meter.CreateObservableGauge(
+        "orderconsole.deliveries.late_rate", ObserveLateRate, description: "Share of recent delivered orders that arrived after their estimated arrival (0 to 1).");
+
     /// <summary>Makes the gauges report <paramref name="live"/> until <see cref="Forget"/>.</summary>
     public static void Observe(LiveOrders live)
     {
-        _ = (s_byStatus, s_activeDeliveries, s_feedLag);
+        _ = (s_byStatus, s_activeDeliveries, s_feedLag, s_atRisk, s_late, s_lateRate);
         s_models[live] = true;
     }
 
@@ -53,6 +62,25 @@ public static class LiveMetrics
         {
             var counts = live.CountsByStatus();
             yield return new Measurement<int>(counts[OrderStatus.Dispatched] + counts[OrderStatus.InTransit]);
+        }
+    }
+
+    private static IEnumerable<Measurement<int>> ObserveFigure(Func<DashboardFigures, int> figure)
+    {
+        foreach (var live in s_models.Keys)
+        {
+            yield return new Measurement<int>(figure(live.Figures()));
+        }
+    }
+
+    private static IEnumerable<Measurement<double>> ObserveLateRate()
+    {
+        foreach (var live in s_models.Keys)
+        {
+            if (live.Figures().LateDeliveries.Rate is { } rate)
+            {
+                yield return new Measurement<double>(rate);
+            }
         }
     }
 

@@ -61,6 +61,15 @@ public sealed record Order
     public DateTimeOffset? InTransitAt { get; init; }
     public DateTimeOffset? DeliveredAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>When the SLA watcher found the predicted arrival past the estimate (<c>order.at_risk</c>); set once.</summary>
+    public DateTimeOffset? AtRiskAt { get; init; }
+
+    /// <summary>The arrival the SLA watcher predicted when it flagged the order at risk.</summary>
+    public DateTimeOffset? PredictedArrival { get; init; }
+
+    /// <summary>When the SLA watcher found the order late (<c>order.late</c>); set once.</summary>
+    public DateTimeOffset? LateAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>1 at creation, incremented by every change; the optimistic-concurrency token.</summary>

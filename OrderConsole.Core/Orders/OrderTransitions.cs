@@ -36,6 +36,14 @@ public static class OrderTransitions
         // Feedback: a delivered order takes the customer's rating once and stays delivered. No status command makes
         // this move (no role may); the store allows it so the rating is written like any other change.
         [(OrderStatus.Delivered, OrderStatus.Delivered)] = [],
+
+        // SLA alerts: the watcher flags an open order with an estimate at risk or late; it stays where it is. No role
+        // may make these moves (dispatched → dispatched is the reassignment above, which the store lets the flag use too).
+        [(OrderStatus.SupplierAccepted, OrderStatus.SupplierAccepted)] = [],
+        [(OrderStatus.CustomerAccepted, OrderStatus.CustomerAccepted)] = [],
+        [(OrderStatus.Preparing, OrderStatus.Preparing)] = [],
+        [(OrderStatus.Ready, OrderStatus.Ready)] = [],
+        [(OrderStatus.InTransit, OrderStatus.InTransit)] = [],
     };
 
     /// <summary>Every allowed move, for tests, documentation and the Redis script's copy of the table.</summary>

@@ -13,6 +13,8 @@ public static class WebhookRules
         .. OrderStatusNames.All.Select(OrderEventTypes.ForStatus),
         OrderEventTypes.Reassigned,
         OrderEventTypes.FeedbackGiven,
+        OrderEventTypes.AtRisk,
+        OrderEventTypes.Late,
         OrderEventTypes.DriverUpdated,
         OrderEventTypes.SupplierUpdated,
         OrderEventTypes.SettingsUpdated,

@@ -5,5 +5,9 @@ public sealed record WebhookSubscription(string Id, string Url, IReadOnlyList<st
 {
     public const string AllEvents = "*";
 
+    /// <summary>A new subscription as <see cref="WebhookRules.Check"/> passed it, with a fresh id.</summary>
+    public static WebhookSubscription New((string Url, IReadOnlyList<string> EventTypes, string Secret) checkedRequest, DateTimeOffset at, string by) =>
+        new($"wh_{Guid.NewGuid():N}", checkedRequest.Url, checkedRequest.EventTypes, checkedRequest.Secret, at, by);
+
     public bool Wants(string eventType) => EventTypes.Contains(AllEvents) || EventTypes.Contains(eventType);
 }

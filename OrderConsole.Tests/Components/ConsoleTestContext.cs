@@ -12,6 +12,7 @@ using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Core.Settings;
 using OrderConsole.Core.Storage.InMemory;
+using OrderConsole.Core.Workers;
 using OrderConsole.Hosting;
 using OrderConsole.Tests.Support;
 
@@ -43,6 +44,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new StoreDescription(IsInMemory: true, DemoEnabled: false, InstanceName: "console-test"));
         Services.AddSingleton(new OpenCircuits());
         Services.AddSingleton(new MapSettings(TileUrl: string.Empty, Attribution: string.Empty));
+        Services.AddSingleton(Workers);
         Settings = new CurrentSettings(Live, new ConsoleSettings { Currency = "USD", DefaultMarkupPercentage = 30m, LateThresholdMinutes = 10, TimeZone = "UTC" });
         Services.AddSingleton(Settings);
         Services.AddSingleton(MoneyFormat.Following(() => Settings.Value.Currency));
@@ -57,6 +59,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
     protected FakeTimeProvider Clock { get; } = new(Start);
 
     protected InMemoryFeed Feed { get; }
+
+    /// <summary>This instance's worker figures, as the dashboard shows them; empty until a test runs a worker.</summary>
+    protected WorkerStatusBoard Workers { get; } = new();
 
     protected InMemoryOrderStore Store { get; }
 

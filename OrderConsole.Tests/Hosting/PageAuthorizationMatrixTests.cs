@@ -47,6 +47,7 @@ public sealed partial class PageAuthorizationMatrixTests(WebApplicationFactory<P
         ("/admin/suppliers", [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
         ("/admin/drivers",  [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
         ("/admin/settings", [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
+        ("/admin/webhooks", [SignIn,    Shown,  Denied,    Denied,    Denied,   Denied,     Denied]),
         ("/api/metrics",    [SignIn,    Shown,  Denied,    Denied,    Denied,   Shown,      Denied]),
     ];
 

@@ -33,6 +33,16 @@ public sealed class LifecycleTests
     /// <summary>The move no command makes: a delivered order rated by its customer stays delivered.</summary>
     private static readonly (OrderStatus From, OrderStatus To) s_feedback = (Delivered, Delivered);
 
+    /// <summary>The moves of the SLA watcher's alerts: an open order with an estimate flagged at risk or late keeps its status.</summary>
+    private static readonly HashSet<(OrderStatus From, OrderStatus To)> s_alerts =
+    [
+        (SupplierAccepted, SupplierAccepted),
+        (CustomerAccepted, CustomerAccepted),
+        (Preparing, Preparing),
+        (Ready, Ready),
+        (InTransit, InTransit),
+    ];
+
     public static TheoryData<OrderStatus, OrderStatus> LifecycleMoves() => Pairs(inLifecycle: true);
 
     public static TheoryData<OrderStatus, OrderStatus> EveryOtherPair() => Pairs(inLifecycle: false);
@@ -78,7 +88,7 @@ public sealed class LifecycleTests
     public void The_transition_table_lists_exactly_the_lifecycle_moves()
     {
         Assert.Equal(
-            s_lifecycle.Append(s_feedback).OrderBy(move => move).ToList(),
+            s_lifecycle.Append(s_feedback).Concat(s_alerts).OrderBy(move => move).ToList(),
             OrderTransitions.AllowedMoves.OrderBy(move => move).ToList());
     }
 
@@ -90,6 +100,17 @@ public sealed class LifecycleTests
         Assert.True(OrderTransitions.IsAllowed(Delivered, Delivered));
         Assert.Throws<IllegalTransitionException>(() => OrderChanges.MoveTo(delivered, Delivered, Samples.At));
         Assert.All(Enum.GetValues<Role>(), role => Assert.False(OrderTransitions.RoleMay(role, Delivered, Delivered)));
+    }
+
+    [Fact]
+    public void An_sla_alert_keeps_the_status_and_is_a_move_no_command_makes()
+    {
+        Assert.All(s_alerts, move =>
+        {
+            Assert.True(OrderTransitions.IsAllowed(move.From, move.To));
+            Assert.Throws<IllegalTransitionException>(() => OrderChanges.MoveTo(Samples.InStatus(move.From), move.To, Samples.At));
+            Assert.All(Enum.GetValues<Role>(), role => Assert.False(OrderTransitions.RoleMay(role, move.From, move.To)));
+        });
     }
 
     [Theory]
@@ -127,7 +148,7 @@ public sealed class LifecycleTests
         {
             foreach (var to in Enum.GetValues<OrderStatus>())
             {
-                if ((from, to) != s_feedback && s_lifecycle.Contains((from, to)) == inLifecycle)
+                if ((from, to) != s_feedback && !s_alerts.Contains((from, to)) && s_lifecycle.Contains((from, to)) == inLifecycle)
                 {
                     data.Add(from, to);
                 }

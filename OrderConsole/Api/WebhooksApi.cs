@@ -36,8 +36,8 @@ public static class WebhooksApi
     public static async Task<Created<WebhookView>> CreateWebhook(
         WebhookRequest request, ClaimsPrincipal user, IWebhookStore store, WebhookOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (url, eventTypes, secret) = WebhookRules.Check(request.Url, request.EventTypes, request.Secret, options.MinSecretLength);
-        var subscription = new WebhookSubscription($"wh_{Guid.NewGuid():N}", url, eventTypes, secret, clock.GetUtcNow(), user.Identity?.Name ?? "admin");
+        var subscription = WebhookSubscription.New(
+            WebhookRules.Check(request.Url, request.EventTypes, request.Secret, options.MinSecretLength), clock.GetUtcNow(), user.Identity?.Name ?? "admin");
         await store.SaveSubscriptionAsync(subscription, cancellationToken);
         return TypedResults.Created($"/api/webhooks/{subscription.Id}", WebhookView.From(subscription));
     }

@@ -36,6 +36,7 @@ public static class WorkerServices
 
         AddWebhooks(services, configuration);
         services.AddSingleton<IFeedWorker, AutoDispatchWorker>();
+        services.AddSlaWatcher(configuration, runWorkers: options.Enabled || options.Only);
         if (options.Enabled || options.Only)
         {
             services.AddSingleton<FeedWorkerRunner>();

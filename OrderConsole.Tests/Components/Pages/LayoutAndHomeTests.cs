@@ -33,7 +33,7 @@ public sealed class LayoutAndHomeTests : ConsoleTestContext
 
         var layout = RenderLayout();
 
-        Assert.Equal(["Dashboard", "Supplier", "Customer", "Dispatch", "All orders", "Driver", "Suppliers", "Drivers", "Users", "Settings"], DeskLinks(layout));
+        Assert.Equal(["Dashboard", "Supplier", "Customer", "Dispatch", "All orders", "Driver", "Suppliers", "Drivers", "Users", "Settings", "Webhooks"], DeskLinks(layout));
     }
 
     [Fact]

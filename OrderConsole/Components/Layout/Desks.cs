@@ -25,6 +25,7 @@ public static class Desks
         new("Drivers", "/admin/drivers", Icons.Material.Filled.DirectionsBike),
         new("Users", "/admin/users", Icons.Material.Filled.People),
         new("Settings", "/admin/settings", Icons.Material.Filled.Settings),
+        new("Webhooks", "/admin/webhooks", Icons.Material.Filled.Webhook),
     ];
 
     /// <summary>
