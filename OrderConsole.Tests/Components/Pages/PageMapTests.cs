@@ -5,6 +5,7 @@ using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Tests.Support;
 using DispatchPage = OrderConsole.Components.Pages.Dispatch;
+using OrdersPage = OrderConsole.Components.Pages.Orders;
 
 namespace OrderConsole.Tests.Components.Pages;
 
@@ -121,6 +122,23 @@ public sealed class PageMapTests : ConsoleTestContext
         var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, order.Id));
 
         page.WaitForAssertion(() => Assert.Equal([$"Pickup at Luigi's Pizzeria for {order.SupplierTrackingId}"], Shown(page, "Map of this delivery")));
+    }
+
+    [Fact]
+    public async Task The_order_drawer_on_all_orders_maps_the_pickup_and_the_driver_of_a_delivery_under_way()
+    {
+        await PositionAsync(Marketplace.AnaDriving, 40.7128, -74.0060);
+        var order = await OrderInStatusAsync(OrderStatus.InTransit);
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[aria-label='Details of {order.SupplierTrackingId}']")));
+
+        await page.ClickAsync($"Details of {order.SupplierTrackingId}");
+
+        page.WaitForAssertion(() => Assert.Equal(
+            [$"Pickup at Luigi's Pizzeria for {order.SupplierTrackingId}", $"Ana Lopez, in transit with {order.SupplierTrackingId}"],
+            Shown(page, $"Map of {order.SupplierTrackingId}")));
     }
 
     private async Task PositionAsync(Actor driver, double latitude, double longitude)
