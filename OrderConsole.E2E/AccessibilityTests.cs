@@ -113,6 +113,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         await Expect(tracking.Locator("[data-track-map] [data-marker-id='driver']")).ToBeVisibleAsync();
 
         await AssertAccessibleAsync(tracking, "/track/{token} (in transit, with the map)");
+        await LiveMapTests.FinishDeliveryAsync(api, order);
     }
 
     [Fact]

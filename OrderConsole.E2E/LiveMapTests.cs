@@ -50,6 +50,7 @@ public sealed class LiveMapTests(ConsoleFixture fixture)
             .ToContainTextAsync($"{Degrees5(latitude)}, {Degrees5(longitude)}");
         Assert.True(await tracking.EvaluateAsync<bool>("() => window.notReloaded === true"), "the public page was reloaded");
         await ConsoleFixture.SaveScreenshotsAsync(("map-dispatch", dispatch), ("map-tracking", tracking));
+        await FinishDeliveryAsync(admin, order);
     }
 
     [Fact]
@@ -105,6 +106,10 @@ public sealed class LiveMapTests(ConsoleFixture fixture)
 
         return await admin.PostAsync($"/api/orders/{id}/status?status=in_transit");
     }
+
+    /// <summary>Delivers the demo driver's order, so the driver is free again for the tests after this one.</summary>
+    internal static Task FinishDeliveryAsync(ConsoleApi admin, JsonElement order) =>
+        admin.PostAsync($"/api/orders/{order.GetProperty("id").GetString()}/status?status=delivered");
 
     private static string Degrees(double degrees) => degrees.ToString(CultureInfo.InvariantCulture);
 

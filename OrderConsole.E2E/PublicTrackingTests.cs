@@ -140,8 +140,8 @@ public sealed class PublicTrackingTests(ConsoleFixture fixture)
     {
         await using var staff = await fixture.Browser.NewContextAsync(s_desktop);
         await ConsoleSignIn.AsAsync(staff, fixture.Console.Address, "admin");
-        var orders = await fixture.OpenAsync(staff, "/orders");
-        await orders.GetByLabel("Status").SelectOptionAsync("in_transit");
+        // All orders filtered to deliveries in transit, as a link with the filter in its address.
+        var orders = await fixture.OpenAsync(staff, "/orders?status=in_transit");
 
         // The grid asks the server for the filtered page; take a row once it shows an order in transit.
         var inTransit = orders.GetByRole(AriaRole.Row).Filter(new() { HasText = "in transit" }).First;
@@ -177,7 +177,7 @@ public sealed class PublicTrackingTests(ConsoleFixture fixture)
 
     private static ILocator Progress(IPage page) => page.GetByRole(AriaRole.Progressbar, new() { Name = "Delivery progress" });
 
-    private static ILocator Driver(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Driver" });
+    private static ILocator Driver(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Driver", Exact = true });
 
     private static ILocator LiveNote(IPage page) => page.GetByRole(AriaRole.Status);
 }

@@ -98,7 +98,7 @@ public abstract partial class OrderStoreContract
         var failed = await Assert.ThrowsAsync<BatchFailedException>(() => store.ApplyBatchAsync(batch, Correlation, Tester, NewCommandId()));
 
         Assert.Equal(
-            $"event 3 (order {refused.ShortId}… preparing → preparing): order {refused.ShortId}… is preparing; it cannot go to preparing",
+            $"event 3 (order {refused.ShortId}… preparing → customer_accepted): order {refused.ShortId}… is preparing; it cannot go to customer_accepted",
             failed.Message);
         Assert.Equal(failed.Message, Assert.Single((await feed.ReadAfterAsync(position, 100, TimeSpan.Zero)).Events).Detail);
     }
@@ -227,8 +227,9 @@ public abstract partial class OrderStoreContract
         var second = await ReadyOrderAsync(store);
         var third = await CreateAsync(store, Samples.NewOrder());
         var preparing = OrderChanges.MoveTo(first, OrderStatus.Preparing, Samples.At);
-        var again = preparing with { Version = preparing.Version + 1 };
-        return ([Transition(first, preparing), Dispatch(second, Samples.Ana), Transition(preparing, again), Transition(third, OrderStatus.SupplierAccepted)], [first, second, third]);
+        // Back from preparing to the customer's acceptance: no actor, not even a worker, may make that move.
+        var back = preparing with { Status = OrderStatus.CustomerAccepted, Version = preparing.Version + 1 };
+        return ([Transition(first, preparing), Dispatch(second, Samples.Ana), Transition(preparing, back), Transition(third, OrderStatus.SupplierAccepted)], [first, second, third]);
     }
 
     private static async Task<Order> OrderInAsync(IOrderStore store, OrderStatus status)
