@@ -31,6 +31,7 @@ public static class SupplierRules
             Active = details.Active ?? existing?.Active ?? true,
             AutoDispatch = details.AutoDispatch ?? existing?.AutoDispatch ?? true,
             PricingRules = existing?.PricingRules,
+            ProofRequired = existing?.ProofRequired,
         };
     }
 

@@ -61,6 +61,36 @@ public sealed class AdminSettingsPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Turning_auto_dispatch_on_with_a_radius_saves_both()
+    {
+        SignIn("ada", Role.Admin);
+        var page = Render<AdminSettings>();
+
+        page.Tick("Auto-dispatch ready orders", ticked: true);
+        page.Type("Auto-dispatch radius (km)", "4.5");
+        await page.ClickAsync("Save settings");
+
+        var saved = await Store.GetSettingsAsync();
+        Assert.Equal((true, 4.5), (saved?.AutoDispatch, saved?.AutoDispatchRadiusKm));
+    }
+
+    [Theory]
+    [InlineData("0.05")]
+    [InlineData("150")]
+    public async Task A_radius_outside_0_1_to_100_km_shows_a_message_beside_its_field_and_nothing_is_saved(string radius)
+    {
+        SignIn("ada", Role.Admin);
+        var page = Render<AdminSettings>();
+
+        page.Tick("Auto-dispatch ready orders", ticked: true);
+        page.Type("Auto-dispatch radius (km)", radius);
+        await page.ClickAsync("Save settings");
+
+        Assert.StartsWith("The auto-dispatch radius must be between 0.1 and 100 km", page.ErrorOf("Auto-dispatch radius (km)"), StringComparison.Ordinal);
+        Assert.Null(await Store.GetSettingsAsync());
+    }
+
+    [Fact]
     public async Task An_open_page_shows_prices_in_a_newly_saved_currency_at_once()
     {
         var offer = await OrderInStatusAsync(OrderStatus.SupplierAccepted, "Margherita", 12.50m);

@@ -1,12 +1,15 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using OrderConsole.Components.Pages;
 using OrderConsole.Core.Orders;
+using OrderConsole.Core.Service;
+using OrderConsole.Core.Suppliers;
 using OrderConsole.Tests.Support;
 
 namespace OrderConsole.Tests.Components.Pages;
 
-/// <summary>The admin's Suppliers page in bUnit: create, refusals beside their fields, deactivation after a confirmation, and changes made elsewhere shown live.</summary>
+/// <summary>The admin's Suppliers page in bUnit: create, refusals beside their fields, proof of delivery and auto-dispatch, deactivation after a confirmation, and changes made elsewhere shown live.</summary>
 public sealed class AdminSuppliersPageTests : ConsoleTestContext
 {
     [Fact]
@@ -96,6 +99,59 @@ public sealed class AdminSuppliersPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Ticking_photo_and_signature_and_saving_stores_those_proof_requirements()
+    {
+        SignIn("boss", Role.Admin);
+        var page = Render<AdminSuppliers>();
+
+        await page.ClickAsync("Edit Luigi's Pizzeria");
+        page.Tick("Photo", ticked: true);
+        page.Tick("Signature", ticked: true);
+        await page.ClickAsync("Save supplier");
+
+        await Eventually.HoldsAsync(
+            async () => (await Store.ListSuppliersAsync()).Single(supplier => supplier.Id == "luigis").ProofRequired == new ProofRequirements(Photo: true, Signature: true),
+            "Luigi's asks for a photo and a signature");
+    }
+
+    [Fact]
+    public async Task The_list_says_in_words_which_proof_each_supplier_asks_for()
+    {
+        SignIn("boss", Role.Admin);
+        await Suppliers.SetProofRequirementsAsync(Marketplace.Admin, "luigis", new ProofRequirements(Photo: true, Signature: true));
+        await Eventually.HoldsAsync(() => Live.Suppliers().Single(supplier => supplier.Id == "luigis").ProofRequired is { Photo: true }, "the read model has Luigi's proof");
+
+        var page = Render<AdminSuppliers>();
+
+        Assert.Contains("Proof: photo and signature", Assert.Single(page.RowsWith("Luigi's Pizzeria")).Text(), StringComparison.Ordinal);
+        Assert.Contains("No proof required", Assert.Single(page.RowsWith("Napoli Express")).Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editing_a_suppliers_phone_keeps_the_proof_it_asks_for()
+    {
+        await Suppliers.SetProofRequirementsAsync(Marketplace.Admin, "luigis", new ProofRequirements(ReceiverName: true));
+        await Suppliers.UpdateAsync(Marketplace.Admin, "luigis", new SupplierDetails("Luigi's Pizzeria", "LUI", null, null, null, "+1 555 0142", null));
+
+        Assert.Equal(new ProofRequirements(ReceiverName: true), (await Store.ListSuppliersAsync()).Single(supplier => supplier.Id == "luigis").ProofRequired);
+    }
+
+    [Fact]
+    public async Task Turning_a_suppliers_auto_dispatch_off_and_saving_stores_it_off()
+    {
+        SignIn("boss", Role.Admin);
+        var page = Render<AdminSuppliers>();
+
+        await page.ClickAsync("Edit Luigi's Pizzeria");
+        page.Tick("Auto-dispatch ready orders", ticked: false);
+        await page.ClickAsync("Save supplier");
+
+        await Eventually.HoldsAsync(
+            async () => (await Store.ListSuppliersAsync()).Single(supplier => supplier.Id == "luigis") is { AutoDispatch: false },
+            "Luigi's is no longer auto-dispatched");
+    }
+
+    [Fact]
     public async Task A_supplier_added_in_another_console_appears_live()
     {
         SignIn("boss", Role.Admin);
@@ -107,4 +163,6 @@ public sealed class AdminSuppliersPageTests : ConsoleTestContext
         Clock.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Single(page.RowsWith("Crust & Co")));
     }
+
+    private SupplierDirectory Suppliers => Services.GetRequiredService<SupplierDirectory>();
 }

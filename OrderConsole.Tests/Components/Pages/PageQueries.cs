@@ -31,6 +31,16 @@ internal static class PageQueries
         }
     }
 
+    /// <summary>Ticks or clears the checkbox or switch labelled <paramref name="label"/>, whose input sits inside its label.</summary>
+    public static void Tick<T>(this IRenderedComponent<T> page, string label, bool ticked)
+        where T : IComponent
+    {
+        var labels = page.FindAll("label").Where(element => element.TextContent.Trim() == label).ToList();
+        Assert.True(labels.Count == 1, $"expected one checkbox labelled \"{label}\", found {labels.Count}");
+        var box = labels[0].QuerySelector("input[type=checkbox]") ?? throw new InvalidOperationException($"\"{label}\" holds no checkbox: {labels[0].OuterHtml}");
+        box.Change(ticked);
+    }
+
     /// <summary>The message shown beside a field (what its aria-describedby points at), or null.</summary>
     public static string? ErrorOf<T>(this IRenderedComponent<T> page, string label)
         where T : IComponent

@@ -9,7 +9,7 @@ using SupplierRecord = OrderConsole.Core.Orders.Supplier;
 
 namespace OrderConsole.Components.Pages;
 
-/// <summary>The admin's suppliers: create and edit them, deactivate (no new orders) and activate them; the list follows every console's changes live.</summary>
+/// <summary>The admin's suppliers: create and edit them (with the proof of delivery they ask for), deactivate (no new orders) and activate them; the list follows every console's changes live.</summary>
 public partial class AdminSuppliers : LivePage
 {
     private const MudBlazor.InputMode DecimalInput = MudBlazor.InputMode.@decimal;
@@ -47,6 +47,9 @@ public partial class AdminSuppliers : LivePage
     private static string Markup(SupplierRecord supplier) =>
         supplier.DefaultMarkupPercentage is { } markup ? string.Create(CultureInfo.InvariantCulture, $"{markup:0.##} %") : "default";
 
+    private static string Proof(SupplierRecord supplier) =>
+        supplier.ProofRequired?.Words() is { } words ? $"Proof: {words}" : "No proof required";
+
     private void StartNew()
     {
         _editingId = null;
@@ -70,11 +73,22 @@ public partial class AdminSuppliers : LivePage
         }
 
         var editing = _editingId;
+        var required = _draft.ProofRequired;
         if (await RunAsync(
                 editing is null ? $"Supplier {details.Name?.Trim()} created" : $"Supplier {details.Name?.Trim()} saved",
-                () => editing is null ? Directory.CreateAsync(Actor, details) : Directory.UpdateAsync(Actor, editing, details)))
+                () => SaveWithProofAsync(editing, details, required)))
         {
             StartNew();
+        }
+    }
+
+    /// <summary>Saves the details, then the proof asked for the way the API's proof-required endpoint does, when it changed.</summary>
+    private async Task SaveWithProofAsync(string? editing, SupplierDetails details, ProofRequirements required)
+    {
+        var saved = editing is null ? await Directory.CreateAsync(Actor, details) : await Directory.UpdateAsync(Actor, editing, details);
+        if ((saved.ProofRequired ?? ProofRequirements.None) != required)
+        {
+            await Directory.SetProofRequirementsAsync(Actor, saved.Id, required);
         }
     }
 
@@ -101,6 +115,11 @@ public partial class AdminSuppliers : LivePage
         public string? Phone { get; set; }
         public string? Markup { get; set; }
         public bool AutoDispatch { get; set; } = true;
+        public bool Photo { get; set; }
+        public bool Signature { get; set; }
+        public bool ReceiverName { get; set; }
+
+        public ProofRequirements ProofRequired => new(Photo, Signature, ReceiverName);
 
         public static SupplierDraft From(SupplierRecord supplier) => new()
         {
@@ -112,6 +131,9 @@ public partial class AdminSuppliers : LivePage
             Phone = supplier.Phone,
             Markup = supplier.DefaultMarkupPercentage?.ToString(CultureInfo.InvariantCulture),
             AutoDispatch = supplier.AutoDispatch,
+            Photo = supplier.ProofRequired?.Photo ?? false,
+            Signature = supplier.ProofRequired?.Signature ?? false,
+            ReceiverName = supplier.ProofRequired?.ReceiverName ?? false,
         };
 
         /// <summary>The details to save, or null when a number field holds something that is not a number (its message set beside it).</summary>
