@@ -131,6 +131,22 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Dispatch_with_an_orders_details_open_has_no_serious_or_critical_accessibility_violation()
+    {
+        using var api = await ConsoleApi.SignInAsync(fixture.Console.Address, "admin");
+        var order = await LiveMapTests.DeliveryInTransitAsync(api);
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
+        var page = await fixture.OpenAsync(context, "/dispatch");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Details of {order.GetProperty("supplier_tracking_id").GetString()}", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Open the full tracker") })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Loading the timeline…")).ToHaveCountAsync(0);
+
+        await AssertAccessibleAsync(page, "/dispatch with the details drawer open");
+    }
+
+    [Fact]
     public async Task All_orders_asking_why_selected_orders_are_cancelled_has_no_serious_or_critical_accessibility_violation()
     {
         await using var context = await fixture.Browser.NewContextAsync();

@@ -29,6 +29,28 @@ public sealed partial class DispatchDeskTests(ConsoleFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_dispatcher_opens_the_details_of_an_order_on_the_road_beside_the_desk()
+    {
+        using var admin = await ConsoleApi.SignInAsync(fixture.Console.Address, "admin");
+        var order = await LiveMapTests.DeliveryInTransitAsync(admin);
+        var reference = order.GetProperty("supplier_tracking_id").GetString()!;
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
+        var dispatch = await fixture.OpenAsync(context, "/dispatch");
+
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = $"Details of {reference}", Exact = true }).ClickAsync();
+
+        var details = dispatch.GetByRole(AriaRole.Region, new() { NameRegex = new Regex($@"^Order {Regex.Escape(reference)}\b") });
+        await Expect(details).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.Heading, new() { Name = "Items and prices" })).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.List, new() { NameRegex = new Regex("^Timeline") }).GetByRole(AriaRole.Listitem).First).ToBeVisibleAsync();
+        await Expect(details.GetByRole(AriaRole.Link, new() { Name = $"Open the full tracker for {reference}" })).ToBeVisibleAsync();
+
+        await dispatch.GetByRole(AriaRole.Button, new() { Name = "Close the order details" }).ClickAsync();
+        await Expect(details).ToHaveCountAsync(0);
+    }
+
     private static async Task TakeTheSuggestionThenReassignAsync(IPage dispatch)
     {
         var drivers = dispatch.GetByRole(AriaRole.List, new() { Name = "Drivers", Exact = true });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
+using OrderConsole.Components.Layout;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
@@ -25,6 +26,8 @@ public partial class Dispatch : LivePage
     private TimeSpan _lateThreshold;
     private ITimer? _lateCheck;
     private Guid? _selectedId;
+    private Guid? _shownId;
+    private Order? _shown;
     private const string DriverField = "driver_id";
 
     private static readonly MapMarkerKind[] s_mapLegend =
@@ -36,6 +39,11 @@ public partial class Dispatch : LivePage
 
     [Inject] private CurrentSettings Settings { get; set; } = default!;
 
+    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
+    [CascadingParameter] public ViewerTime? Viewer { get; set; }
+
+    private ViewerTime Time => Viewer ?? ViewerTime.Utc;
+
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
     private IEnumerable<DriverToPickup> AvailableDrivers => _lineup.Drivers.Where(entry => entry.Driver.Status == DriverStatus.Available);
@@ -43,7 +51,8 @@ public partial class Dispatch : LivePage
     protected override Role Desk => Role.Dispatcher;
 
     protected override LiveFilter Filter =>
-        LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit)
+        // The order in the drawer is followed past the desk's statuses, so its delivery shows there too.
+        LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit || order.Id == _shownId)
             .Or(LiveFilter.Drivers).Or(LiveFilter.Suppliers);
 
     protected override void Refresh()
@@ -59,6 +68,7 @@ public partial class Dispatch : LivePage
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
             ? Live.LineupFor(selected)
             : PickupLineup.For(Live.Drivers().Where(driver => driver.Active), null, null);
+        _shown = _shownId is { } shownId ? Live.Find(shownId) : null;
         _map = MapMarkers.ForDispatch(Live.Drivers(), _ready, _onTheRoad, Live.Suppliers());
     }
 
@@ -115,6 +125,18 @@ public partial class Dispatch : LivePage
         _driverId = string.Empty;
         Errors.Clear();
         Refresh();
+    }
+
+    private void Show(Order order)
+    {
+        _shownId = order.Id;
+        _shown = Live.Find(order.Id);
+    }
+
+    private void Hide()
+    {
+        _shownId = null;
+        _shown = null;
     }
 
     private void Close()

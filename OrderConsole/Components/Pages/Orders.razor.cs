@@ -25,8 +25,6 @@ public partial class Orders : LivePage
     private IReadOnlyList<Order> _page = [];
     private int _total;
     private Guid? _shownId;
-
-    private static readonly MapMarkerKind[] s_mapLegend = [MapMarkerKind.Pickup, MapMarkerKind.Destination, MapMarkerKind.BusyDriver];
     private Order? _shown;
     private IReadOnlyList<BulkResultLine> _results = [];
     private string _resultsTitle = string.Empty;
@@ -66,12 +64,6 @@ public partial class Orders : LivePage
         // A live change asks the grid for its current page again; the page's own throttle keeps this to one per interval.
         _ = _grid?.ReloadServerData();
     }
-
-    /// <summary>The drawer's map: the pickup, the destination when known and the driver while the order is under way, as the tracker shows them.</summary>
-    private IReadOnlyList<MapMarker> MapOf(Order order) => MapMarkers.ForOrder(
-        order,
-        Live.Suppliers().FirstOrDefault(supplier => supplier.Id == order.SupplierId),
-        order.DriverId is { } driverId ? Live.FindDriver(driverId) : null);
 
     private Task<GridData<Order>> LoadAsync(GridState<Order> state, CancellationToken cancellationToken)
     {
@@ -154,14 +146,6 @@ public partial class Orders : LivePage
     {
         _shownId = null;
         _shown = null;
-    }
-
-    private void DrawerChanged(bool open)
-    {
-        if (!open)
-        {
-            Close();
-        }
     }
 
     private void DismissResults() => _results = [];

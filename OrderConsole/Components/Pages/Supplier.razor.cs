@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
+using OrderConsole.Components.Layout;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
@@ -17,6 +18,8 @@ public partial class Supplier : LivePage
     private string _supplierId = string.Empty;
     private IReadOnlyList<Order> _queue = [];
     private Guid? _selectedId;
+    private Guid? _shownId;
+    private Order? _shown;
 
     /// <summary>Counts the refreshes, so the stock panel reads the levels again after the supplier's orders change.</summary>
     private long _revision;
@@ -42,6 +45,11 @@ public partial class Supplier : LivePage
 
     [Inject] private CurrentSettings Settings { get; set; } = default!;
 
+    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
+    [CascadingParameter] public ViewerTime? Viewer { get; set; }
+
+    private ViewerTime Time => Viewer ?? ViewerTime.Utc;
+
     /// <summary>What an empty markup becomes: the supplier's own default, else the marketplace's in force.</summary>
     private string DefaultMarkup =>
         string.Create(CultureInfo.InvariantCulture, $"{_suppliers.FirstOrDefault(supplier => supplier.Id == _supplierId)?.DefaultMarkupPercentage ?? Settings.Value.DefaultMarkupPercentage:0.##} %");
@@ -64,13 +72,32 @@ public partial class Supplier : LivePage
         _queue = [.. Live.Orders(order => order.SupplierId == _supplierId)
             .OrderBy(order => order.Status.IsFinal())
             .ThenBy(order => order.Status.IsFinal() ? -order.UpdatedAt.UtcTicks : order.CreatedAt.UtcTicks)];
+
+        _shown = ShownOrder();
     }
 
     private void ActAs(string supplierId)
     {
         _supplierId = supplierId;
         _selectedId = null;
+        _shownId = null;
         Refresh();
+    }
+
+    /// <summary>The order in the drawer as the read model has it now, only while it is an order of the supplier this desk acts for.</summary>
+    private Order? ShownOrder() =>
+        _shownId is { } id && Live.Find(id) is { } order && order.SupplierId == _supplierId ? order : null;
+
+    private void Show(Order order)
+    {
+        _shownId = order.Id;
+        _shown = ShownOrder();
+    }
+
+    private void Hide()
+    {
+        _shownId = null;
+        _shown = null;
     }
 
     private void Open(Order order)
