@@ -144,6 +144,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         await Expect(page.GetByText("Loading the timeline…")).ToHaveCountAsync(0);
 
         await AssertAccessibleAsync(page, "/dispatch with the details drawer open");
+        await LiveMapTests.FinishDeliveryAsync(api, order);
     }
 
     [Fact]

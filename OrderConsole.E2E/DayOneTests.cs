@@ -75,7 +75,7 @@ public sealed class DayOneTests : IAsyncLifetime
         {
             page = await ConsoleFixture.OpenAsync(context, _console.Address, "/admin/suppliers");
             var supplierForm = page.GetByRole(AriaRole.Region, new() { Name = "New supplier" });
-            await supplierForm.GetByLabel("Name").FillAsync("Pizza Palace");
+            await supplierForm.GetByLabel("Name", new() { Exact = true }).FillAsync("Pizza Palace");
             await supplierForm.GetByLabel("Tracking prefix").FillAsync("PIZ");
             await supplierForm.GetByLabel("Pickup address").FillAsync("123 Main Street");
             await supplierForm.GetByLabel("Pickup latitude").FillAsync("40.7128");

@@ -49,6 +49,7 @@ public sealed partial class DispatchDeskTests(ConsoleFixture fixture)
 
         await dispatch.GetByRole(AriaRole.Button, new() { Name = "Close the order details" }).ClickAsync();
         await Expect(details).ToHaveCountAsync(0);
+        await LiveMapTests.FinishDeliveryAsync(admin, order);
     }
 
     private static async Task TakeTheSuggestionThenReassignAsync(IPage dispatch)
