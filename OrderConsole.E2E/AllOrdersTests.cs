@@ -26,11 +26,14 @@ public sealed class AllOrdersTests(ConsoleFixture fixture)
         await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
         var page = await fixture.OpenAsync(context, "/orders");
 
+        // The newest orders head the first page anyway, so the rows alone do not show that the search has taken hold: its address does.
         await page.GetByLabel("Search").FillAsync(item);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={item}"));
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = item })).ToHaveCountAsync(3);
         await page.GetByLabel("Status").ClickAsync();
         await page.GetByRole(AriaRole.Option).Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^pending supplier") }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"q={item}&status=pending_supplier"));
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = item })).ToHaveCountAsync(2);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Export CSV" }).ClickAsync());
 
