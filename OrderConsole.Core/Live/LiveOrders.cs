@@ -29,6 +29,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private readonly ConcurrentDictionary<long, Subscription> _subscriptions = new();
     private readonly Lock _recentLock = new();
     private readonly Queue<OrderEvent> _recent = new();
+
+    // Every open dashboard reads the recent events on every change: one newest-first copy per change, shared.
+    private volatile IReadOnlyList<OrderEvent> _recentNewestFirst = [];
     private long _nextSubscriptionId;
     private string? _lastEventId;
     private long _lastReadTicks = clock.GetUtcNow().UtcTicks;
@@ -178,13 +181,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     }
 
     /// <summary>The newest events, newest first (bounded).</summary>
-    public IReadOnlyList<OrderEvent> RecentEvents()
-    {
-        lock (_recentLock)
-        {
-            return [.. _recent.Reverse()];
-        }
-    }
+    public IReadOnlyList<OrderEvent> RecentEvents() => _recentNewestFirst;
 
     /// <summary>
     /// Calls <paramref name="onChange"/> after changes that match <paramref name="filter"/>, at most once per
@@ -356,6 +353,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
             {
                 _recent.Dequeue();
             }
+
+            _recentNewestFirst = Array.AsReadOnly(_recent.Reverse().ToArray());
         }
     }
 

@@ -108,6 +108,18 @@ public sealed class EventLineTests : ControlTestContext
     }
 
     [Fact]
+    public void A_line_whose_event_and_words_read_the_same_is_not_drawn_again_when_its_page_re_renders()
+    {
+        var change = Change("order.ready", Samples.InStatus(OrderStatus.Ready) with { SupplierTrackingId = "LUI-3" }, "supplier1", Start);
+        var line = RenderLine(change);
+
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        line.Render(parameters => parameters.Add(control => control.Event, change));
+
+        Assert.Equal(1, line.RenderCount);
+    }
+
+    [Fact]
     public void What_people_typed_is_shown_as_text_never_as_markup()
     {
         var order = Samples.InStatus(OrderStatus.SupplierRejected) with { SupplierTrackingId = "LUI-3", RejectionReason = "<script>x</script>" };

@@ -16,6 +16,8 @@ public sealed partial class LiveMap : ComponentBase, IAsyncDisposable
     private IJSObjectReference? _map;
     private IReadOnlyList<MapMarker>? _drawn;
     private bool _disposed;
+    private IReadOnlyList<MapMarkerKind>? _shownLegend;
+    private (string, string) _shownWords;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -31,6 +33,18 @@ public sealed partial class LiveMap : ComponentBase, IAsyncDisposable
 
     /// <summary>What the list says when nothing has a known position.</summary>
     [Parameter] public string EmptyText { get; set; } = "Nothing on the map yet: no position is known.";
+
+    private IReadOnlyList<MapMarker>? _listed;
+    private bool _changed = true;
+
+    /// <summary>Its page re-renders on every change; the map and its list only when a marker (or a word) changed.</summary>
+    protected override void OnParametersSet()
+    {
+        _changed = _listed is null || !_listed.SequenceEqual(Markers) || _shownLegend is null || !_shownLegend.SequenceEqual(Legend) || _shownWords != (Label, EmptyText);
+        (_listed, _shownLegend, _shownWords) = (Markers, Legend, (Label, EmptyText));
+    }
+
+    protected override bool ShouldRender() => _changed;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

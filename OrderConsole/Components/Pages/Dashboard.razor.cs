@@ -16,7 +16,17 @@ namespace OrderConsole.Components.Pages;
 public partial class Dashboard : LivePage
 {
     private const int ActivityLength = 20;
-    private static readonly TimeSpan s_chartInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan s_chartInterval = TimeSpan.FromSeconds(1);
+
+    // "5 min ago" in the tables reads the same for a while: they are redrawn for the clock at most this often.
+    private static readonly TimeSpan s_relativeTimeStep = TimeSpan.FromSeconds(15);
+
+    private long _chartsDrawnAt;
+    private long _clockStep = -1;
+    private long _deliveriesVersion;
+    private long _commentsVersion;
+    private IReadOnlyList<ActiveDelivery> _shownDeliveries = [];
+    private IReadOnlyList<FeedbackComment> _shownComments = [];
 
     private CoalescingThrottle? _chartRedraw;
     private DashboardFigures _figures = DashboardFigures.Compute([], [], DateTimeOffset.UnixEpoch);
@@ -52,7 +62,6 @@ public partial class Dashboard : LivePage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        DrawCharts();
         _chartRedraw = new CoalescingThrottle(RedrawChartsAsync, s_chartInterval, Clock, Logger);
         Circuits.Changed += OnCircuitsChanged;
     }
@@ -62,8 +71,39 @@ public partial class Dashboard : LivePage
         _figures = Live.Figures();
         _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
         _activity = [.. Live.RecentEvents().Take(ActivityLength)];
-        _chartRedraw?.Signal();
+
+        var clockStep = Clock.GetUtcNow().UtcTicks / s_relativeTimeStep.Ticks;
+        var clockMoved = clockStep != _clockStep;
+        _clockStep = clockStep;
+        if (clockMoved || !SameDeliveries(_shownDeliveries, _figures.ActiveDeliveries))
+        {
+            _shownDeliveries = _figures.ActiveDeliveries;
+            _deliveriesVersion++;
+        }
+
+        if (clockMoved || !_shownComments.SequenceEqual(_figures.Feedback.LatestComments))
+        {
+            _shownComments = _figures.Feedback.LatestComments;
+            _commentsVersion++;
+        }
+
+        // The charts are drawn in the same render as the change when they are due, so a change is one render batch;
+        // within the interval a redraw follows once it has passed.
+        if (_chartRedraw is not null && Clock.GetElapsedTime(_chartsDrawnAt) < s_chartInterval)
+        {
+            _chartRedraw.Signal();
+        }
+        else
+        {
+            DrawCharts();
+        }
     }
+
+    /// <summary>The same deliveries as the table shows: the same orders (the read model replaces an order that changed) with the same drivers' names and phones.</summary>
+    private static bool SameDeliveries(IReadOnlyList<ActiveDelivery> shown, IReadOnlyList<ActiveDelivery> now) =>
+        shown.Count == now.Count && shown.Zip(now).All(pair =>
+            ReferenceEquals(pair.First.Order, pair.Second.Order)
+            && pair.First.Driver?.Name == pair.Second.Driver?.Name && pair.First.Driver?.Phone == pair.Second.Driver?.Phone);
 
     protected override void Dispose(bool disposing)
     {
@@ -103,20 +143,24 @@ public partial class Dashboard : LivePage
 
     private Task RedrawChartsAsync() => InvokeAsync(() =>
     {
+        // The open-circuit count (health) follows here too, so this renders even when the charts stayed the same.
         DrawCharts();
         StateHasChanged();
     });
 
-    /// <summary>Hands the charts new point lists (so they redraw) from the latest figures.</summary>
+    /// <summary>Hands the charts new point lists from the latest figures; a chart whose points read the same keeps its list, and is not redrawn.</summary>
     private void DrawCharts()
     {
-        _byStatus = [.. _figures.CountsByStatus.Select(count =>
-            new ChartPoint(count.Status.ToDisplayName(), count.Orders, count.Orders.ToString(CultureInfo.InvariantCulture)))];
-        _ordersPerHour = [.. _figures.Hours.Select(hour =>
-            new ChartPoint(Hour(hour), hour.OrdersCreated, hour.OrdersCreated.ToString(CultureInfo.InvariantCulture)))];
+        _chartsDrawnAt = Clock.GetTimestamp();
+        _byStatus = Kept(_byStatus, [.. _figures.CountsByStatus.Select(count =>
+            new ChartPoint(count.Status.ToDisplayName(), count.Orders, count.Orders.ToString(CultureInfo.InvariantCulture)))]);
+        _ordersPerHour = Kept(_ordersPerHour, [.. _figures.Hours.Select(hour =>
+            new ChartPoint(Hour(hour), hour.OrdersCreated, hour.OrdersCreated.ToString(CultureInfo.InvariantCulture)))]);
         _anyDeliveries = _figures.Hours.Any(hour => hour.Deliveries > 0);
-        _deliveryTimes = [.. _figures.Hours.Select(hour => hour.AverageDeliveryTime is { } average
+        _deliveryTimes = Kept(_deliveryTimes, [.. _figures.Hours.Select(hour => hour.AverageDeliveryTime is { } average
             ? new ChartPoint(Hour(hour), average.TotalMinutes, $"{Duration(average)} over {hour.Deliveries} {(hour.Deliveries == 1 ? "delivery" : "deliveries")}")
-            : new ChartPoint(Hour(hour), 0, "no deliveries"))];
+            : new ChartPoint(Hour(hour), 0, "no deliveries"))]);
     }
+
+    private static IReadOnlyList<ChartPoint> Kept(IReadOnlyList<ChartPoint> drawn, IReadOnlyList<ChartPoint> now) => drawn.SequenceEqual(now) ? drawn : now;
 }
