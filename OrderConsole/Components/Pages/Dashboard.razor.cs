@@ -10,8 +10,8 @@ namespace OrderConsole.Components.Pages;
 
 /// <summary>
 /// The live dashboard: key figures, charts, deliveries under way, recent activity and this instance's health.
-/// Figures follow every change through the page's throttled refresh; the charts get new data at most every
-/// 200 ms, so a burst of changes redraws them once.
+/// Figures follow every change through the page's throttled refresh; the charts are redrawn with a change at most
+/// once a second (a burst redraws them once), and parts that did not change are not re-rendered.
 /// </summary>
 public partial class Dashboard : LivePage
 {
