@@ -76,7 +76,8 @@ public sealed class RedisConnectionFaultTests(RedisServerFixture server)
         await using var admin = await server.ConnectAdminAsync();
         var orders = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => market.CreateOrderAsync()));
 
-        await admin.Database.ExecuteAsync("CLIENT", "PAUSE", 1_000, "ALL");
+        // Ten times the timeout: a test process that stalls for a second on a busy machine still reads within the pause.
+        await admin.Database.ExecuteAsync("CLIENT", "PAUSE", 3_000, "ALL");
         await Assert.ThrowsAsync<StoreUnavailableException>(() => market.Store.GetAsync(orders[0].Id));
 
         var read = await RedisStoreFaultTests.RetryUntilStoreAnswersAsync(() =>
