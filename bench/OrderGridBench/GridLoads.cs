@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MudBlazor;
 using OrderConsole.Components.Pages;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
@@ -10,18 +9,18 @@ namespace OrderGridBench;
 internal sealed record LoadFigures(string Name, int Total, double P50Milliseconds, double P99Milliseconds, double AllocatedBytes);
 
 /// <summary>
-/// Times <see cref="OrderPage.Load"/> — exactly what the All orders page runs when its grid asks for server data —
+/// Times <see cref="OrderPage.Load"/> — exactly what the All orders page runs for each live change and each page it shows —
 /// one load at a time on this thread, with the bytes this thread allocated for each load.
 /// </summary>
 internal static class GridLoads
 {
     public const int PageSize = 20;
 
-    public static LoadFigures Measure(string name, LiveOrders live, OrderSearch search, SortDefinition<Order>[] sorts, int page, int loads)
+    public static LoadFigures Measure(string name, LiveOrders live, OrderSearch search, ColumnSort? sort, int page, int loads)
     {
         for (var warmUp = 0; warmUp < Math.Max(20, loads / 10); warmUp++)
         {
-            OrderPage.Load(live, search, sorts, page, PageSize);
+            OrderPage.Load(live, search, sort, page, PageSize);
         }
 
         var milliseconds = new double[loads];
@@ -31,7 +30,7 @@ internal static class GridLoads
         {
             var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
             var started = Stopwatch.GetTimestamp();
-            var result = OrderPage.Load(live, search, sorts, page, PageSize);
+            var result = OrderPage.Load(live, search, sort, page, PageSize);
             milliseconds[load] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             allocated += GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
             total = result.Total;
@@ -41,9 +40,9 @@ internal static class GridLoads
         return new LoadFigures(name, total, Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99), (double)allocated / loads);
     }
 
-    /// <summary>A grid column's sort as MudDataGrid hands it to the server-data callback.</summary>
-    public static SortDefinition<Order> By(string column, Func<Order, object> key, bool descending = false) =>
-        new(column, descending, 0, key);
+    /// <summary>The sort a click on the All orders heading <paramref name="column"/> (twice for descending) chooses.</summary>
+    public static ColumnSort By(string column, bool descending = false) =>
+        new(OrderColumn.All.Single(candidate => candidate.Title == column), descending);
 
     // Nearest rank: the smallest latency at or below which the given share of loads finished.
     private static double Percentile(double[] sorted, double share) =>

@@ -54,7 +54,7 @@ public sealed class OrderFiltersTests
     {
         IReadOnlyList<Order> matching = [.. Enumerable.Range(0, 45).Select(index => Samples.NewOrder() with { SupplierTrackingId = $"LUI-{index}" })];
 
-        var third = OrderPage.Of(matching, [], page: 2, pageSize: 20);
+        var third = OrderPage.Of(matching, sort: null, page: 2, pageSize: 20);
 
         Assert.Equal(45, third.Total);
         Assert.Equal(["LUI-40", "LUI-41", "LUI-42", "LUI-43", "LUI-44"], third.Items.Select(order => order.SupplierTrackingId));

@@ -5,6 +5,7 @@ using MudBlazor;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
 using OrderConsole.Tests.Support;
+using OrderConsole.Components.Pages;
 using OrdersPage = OrderConsole.Components.Pages.Orders;
 
 namespace OrderConsole.Tests.Components.Pages;
@@ -186,5 +187,113 @@ public sealed class OrdersPageTests : ConsoleTestContext
         await SeenLiveAsync(accepted);
 
         page.WaitForAssertion(() => Assert.Contains("supplier accepted", Assert.Single(page.RowsWith("Watched")).Text(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Selecting_every_order_on_the_page_keeps_those_already_selected()
+    {
+        var first = await OrderInStatusAsync(OrderStatus.Ready, "Pick One");
+        var second = await OrderInStatusAsync(OrderStatus.Ready, "Pick Two");
+        await SeenLiveAsync(second);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Pick One")));
+        await page.Find($"input[aria-label='Select {first.SupplierTrackingId}']").ChangeAsync(new() { Value = true });
+
+        await page.Find("input[aria-label='Select every order on this page']").ChangeAsync(new() { Value = true });
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("2 selected", page.Find("[role=toolbar]").Text(), StringComparison.Ordinal);
+            Assert.True(page.Find($"input[aria-label='Select {first.SupplierTrackingId}']").HasAttribute("checked"));
+            Assert.True(page.Find($"input[aria-label='Select {second.SupplierTrackingId}']").HasAttribute("checked"));
+        });
+    }
+
+    [Fact]
+    public async Task A_change_to_an_order_the_filter_does_not_show_redraws_no_row()
+    {
+        var ready = await OrderInStatusAsync(OrderStatus.Ready, "Shown Ready");
+        await SeenLiveAsync(ready);
+        SignIn("dispatcher", Role.Dispatcher);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/orders?status=ready");
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Shown Ready")));
+        var row = page.FindComponent<OrderRow>();
+        var rowRenders = row.RenderCount;
+        var pageRenders = page.RenderCount;
+
+        await SeenLiveAsync(await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem("Not Ready", 1, 5m)])));
+
+        // The page followed the change (its counts); the row of the ready order did not redraw.
+        page.WaitForAssertion(() => Assert.True(page.RenderCount > pageRenders));
+        Assert.Equal(rowRenders, row.RenderCount);
+        Assert.Single(page.RowsWith("Shown Ready"));
+    }
+
+    [Fact]
+    public async Task A_new_order_draws_its_own_row_and_leaves_the_others_as_they_were()
+    {
+        var first = await OrderInStatusAsync(OrderStatus.PendingSupplier, "Already Listed");
+        await SeenLiveAsync(first);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Already Listed")));
+        var listed = page.FindComponents<OrderRow>().Single(row => row.Instance.Order.Id == first.Id);
+        var renders = listed.RenderCount;
+
+        await SeenLiveAsync(await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem("Just In", 1, 5m)])));
+
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Just In")));
+        Assert.Contains("Just In", page.FindAll("tbody tr")[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal(renders, listed.RenderCount);
+    }
+
+    [Fact]
+    public async Task Clicking_a_heading_sorts_by_it_ascending_then_descending_then_back_to_newest_change_first()
+    {
+        var older = await OrderInStatusAsync(OrderStatus.PendingSupplier, "Made First");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var newer = await OrderInStatusAsync(OrderStatus.PendingSupplier, "Made Second");
+        await SeenLiveAsync(newer);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith("Made First")));
+        string FirstRow() => page.FindAll("tbody tr")[0].TextContent;
+        string CreatedSort() => page.FindAll("th").Single(heading => heading.TextContent.Contains("Created", StringComparison.Ordinal)).GetAttribute("aria-sort") ?? "none";
+        Assert.Contains("Made Second", FirstRow(), StringComparison.Ordinal);
+
+        await page.Find("th button.sort-heading:contains('Created')").ClickAsync(new());
+        Assert.Equal("ascending", CreatedSort());
+        Assert.Contains(older.SupplierTrackingId, FirstRow(), StringComparison.Ordinal);
+
+        await page.Find("th button.sort-heading:contains('Created')").ClickAsync(new());
+        Assert.Equal("descending", CreatedSort());
+        Assert.Contains(newer.SupplierTrackingId, FirstRow(), StringComparison.Ordinal);
+
+        await page.Find("th button.sort-heading:contains('Created')").ClickAsync(new());
+        Assert.Equal("none", CreatedSort());
+    }
+
+    [Fact]
+    public async Task The_next_page_shows_the_following_twenty_orders()
+    {
+        Order? last = null;
+        for (var index = 0; index < 25; index++)
+        {
+            last = await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem($"Paged {index}", 1, 5m)]));
+        }
+
+        await SeenLiveAsync(last!);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Equal(20, page.RowsWith("Paged ").Count));
+        Assert.Contains("1–20 of 25", page.Find("nav.pager").TextContent, StringComparison.Ordinal);
+
+        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+
+        Assert.Equal(5, page.RowsWith("Paged ").Count);
+        Assert.Contains("21–25 of 25", page.Find("nav.pager").TextContent, StringComparison.Ordinal);
+        Assert.True(page.Find("button[aria-label='Next page']").HasAttribute("disabled"));
     }
 }

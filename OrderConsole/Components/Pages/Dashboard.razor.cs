@@ -18,9 +18,6 @@ public partial class Dashboard : LivePage
     private const int ActivityLength = 20;
     private static readonly TimeSpan s_chartInterval = TimeSpan.FromSeconds(1);
 
-    // "5 min ago" in the tables reads the same for a while: they are redrawn for the clock at most this often.
-    private static readonly TimeSpan s_relativeTimeStep = TimeSpan.FromSeconds(15);
-
     private long _chartsDrawnAt;
     private long _clockStep = -1;
     private long _deliveriesVersion;
@@ -72,7 +69,7 @@ public partial class Dashboard : LivePage
         _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
         _activity = [.. Live.RecentEvents().Take(ActivityLength)];
 
-        var clockStep = Clock.GetUtcNow().UtcTicks / s_relativeTimeStep.Ticks;
+        var clockStep = RelativeTime.ClockStep(Clock.GetUtcNow());
         var clockMoved = clockStep != _clockStep;
         _clockStep = clockStep;
         if (clockMoved || !SameDeliveries(_shownDeliveries, _figures.ActiveDeliveries))

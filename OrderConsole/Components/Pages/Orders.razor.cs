@@ -17,13 +17,17 @@ namespace OrderConsole.Components.Pages;
 /// </summary>
 public partial class Orders : LivePage
 {
-    private MudDataGrid<Order>? _grid;
+    private const int PageSize = 20;
+
     private OrderFilters _filters = new();
     private OrderSearch _search = new();
     private IReadOnlyDictionary<OrderStatus, int> _counts = new Dictionary<OrderStatus, int>();
     private readonly HashSet<Guid> _selected = [];
     private IReadOnlyList<Order> _page = [];
     private int _total;
+    private ColumnSort? _sort;
+    private int _pageIndex;
+    private long _clockStep;
     private Guid? _shownId;
     private Order? _shown;
     private IReadOnlyList<BulkResultLine> _results = [];
@@ -35,6 +39,8 @@ public partial class Orders : LivePage
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Inject] private CurrentSettings Settings { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
 
     /// <summary>The viewer's time zone, cascaded by the layout.</summary>
     [CascadingParameter] public ViewerTime? Viewer { get; set; }
@@ -61,16 +67,23 @@ public partial class Orders : LivePage
         _counts = Live.CountsByStatus();
         _shown = _shownId is { } id ? Live.Find(id) : null;
 
-        // A live change asks the grid for its current page again; the page's own throttle keeps this to one per interval.
-        _ = _grid?.ReloadServerData();
+        ShowPage();
     }
 
-    private Task<GridData<Order>> LoadAsync(GridState<Order> state, CancellationToken cancellationToken)
+    /// <summary>Cuts the shown page out of the matching orders as they stand now; the rows that did not change are not redrawn.</summary>
+    private void ShowPage()
     {
-        var page = OrderPage.Load(Live, _search, state.SortDefinitions, state.Page, state.PageSize);
+        _clockStep = RelativeTime.ClockStep(Clock.GetUtcNow());
+        var page = OrderPage.Load(Live, _search, _sort, _pageIndex, PageSize);
+        if (page.Items.Count == 0 && _pageIndex > 0)
+        {
+            // The orders of the last page went away (finished and forgotten, or filtered out): show the last one there is.
+            _pageIndex = OrderPage.LastIndex(page.Total, PageSize);
+            page = OrderPage.Load(Live, _search, _sort, _pageIndex, PageSize);
+        }
+
         _page = page.Items;
         _total = page.Total;
-        return Task.FromResult(new GridData<Order> { Items = page.Items, TotalItems = page.Total });
     }
 
     private Task SearchAsync(string? text) => FilterAsync(_filters with { Text = text });
@@ -87,18 +100,35 @@ public partial class Orders : LivePage
 
     private Task ClearFiltersAsync() => FilterAsync(new OrderFilters());
 
-    /// <summary>Shows <paramref name="filters"/>: the address follows (replacing, not adding, a history entry) and the grid starts again at its first page.</summary>
-    private async Task FilterAsync(OrderFilters filters)
+    /// <summary>Shows <paramref name="filters"/>: the address follows (replacing, not adding, a history entry) and the list starts again at its first page.</summary>
+    private Task FilterAsync(OrderFilters filters)
     {
         _filters = filters;
         _search = filters.ToSearch(Settings.Value.Zone());
         Navigation.NavigateTo(filters.ToAddress("orders"), replace: true);
-        if (_grid is not null)
-        {
-            _grid.NavigateTo(Page.First);
-            await _grid.ReloadServerData();
-        }
+        GoTo(0);
+        return Task.CompletedTask;
     }
+
+    private void SortBy(OrderColumn column)
+    {
+        _sort = ColumnSort.Next(_sort, column);
+        GoTo(0);
+    }
+
+    private void GoTo(int pageIndex)
+    {
+        _pageIndex = Math.Clamp(pageIndex, 0, LastPage);
+        ShowPage();
+    }
+
+    private int LastPage => OrderPage.LastIndex(_total, PageSize);
+
+    private string PageText =>
+        _total == 0 ? "No orders" : $"{(_pageIndex * PageSize) + 1}–{(_pageIndex * PageSize) + _page.Count} of {_total}";
+
+    private string SortMark(OrderColumn column) =>
+        _sort?.Column != column ? string.Empty : _sort.Descending ? "↓" : "↑";
 
     private string Matching(int total) =>
         _filters.IsEmpty ? $"{total} orders" : $"{total} of {_counts.Values.Sum()} orders match";
@@ -114,13 +144,18 @@ public partial class Orders : LivePage
 
     private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
 
-    private static string Code(Order order) => string.IsNullOrEmpty(order.SupplierTrackingId) ? order.ShortId : order.SupplierTrackingId;
+    /// <summary>How the list names an order: the supplier's code, or the short id while it has none.</summary>
+    internal static string Code(Order order) => string.IsNullOrEmpty(order.SupplierTrackingId) ? order.ShortId : order.SupplierTrackingId;
 
-    private void Select(Guid orderId, bool selected)
+    private void Select(OrderSelection selection)
     {
-        if (!selected || !_selected.Add(orderId))
+        if (selection.Selected)
         {
-            _selected.Remove(orderId);
+            _selected.Add(selection.OrderId);
+        }
+        else
+        {
+            _selected.Remove(selection.OrderId);
         }
     }
 
@@ -128,13 +163,11 @@ public partial class Orders : LivePage
     {
         foreach (var order in _page)
         {
-            Select(order.Id, change.Value is true);
+            Select(new OrderSelection(order.Id, change.Value is true));
         }
     }
 
     private void ClearSelection() => _selected.Clear();
-
-    private void OpenRow(DataGridRowClickEventArgs<Order> click) => Open(click.Item.Id);
 
     private void Open(Guid orderId)
     {
@@ -206,7 +239,7 @@ public partial class Orders : LivePage
             _results = [.. outcomes.Select(outcome => BulkWords.Describe(outcome, codes[outcome.OrderId], outcome.Order is { } order ? done(order) : string.Empty, verb))];
             var applied = outcomes.Count(outcome => outcome.Done);
             _resultsTitle = $"{action} {CancelOrdersDialog.Describe([.. codes.Values])}: {applied} of {outcomes.Count} done";
-            _selected.Clear();
+            ClearSelection();
         }
         finally
         {
