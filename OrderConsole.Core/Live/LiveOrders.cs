@@ -39,6 +39,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private volatile bool _caughtUp;
     private long _revision;
     private volatile Revised<IReadOnlyList<Order>>? _newestFirst;
+    private volatile Revised<IReadOnlyDictionary<OrderStatus, int>>? _counts;
+    private volatile Revised<IReadOnlyList<Driver>>? _driversByName;
     private volatile Revised<DashboardFigures>? _figures;
     private static readonly TimeSpan s_figuresMaxAge = TimeSpan.FromSeconds(1);
 
@@ -167,16 +169,36 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     /// <summary>The settings as last saved, following <c>settings.updated</c>; null until an admin first saves them.</summary>
     public Settings.ConsoleSettings? SavedSettings() => _settings;
 
-    public IReadOnlyList<Driver> Drivers() => [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
+    /// <summary>Every driver, by name; sorted once per change and shared.</summary>
+    public IReadOnlyList<Driver> Drivers()
+    {
+        var revision = Interlocked.Read(ref _revision);
+        if (_driversByName is { } kept && kept.Revision == revision)
+        {
+            return kept.Value;
+        }
 
+        IReadOnlyList<Driver> sorted = [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
+        _driversByName = new Revised<IReadOnlyList<Driver>>(revision, clock.GetUtcNow(), sorted);
+        return sorted;
+    }
+
+    /// <summary>How many orders the read model holds in each status; counted once per change and shared, as every open list shows them.</summary>
     public IReadOnlyDictionary<OrderStatus, int> CountsByStatus()
     {
+        var revision = Interlocked.Read(ref _revision);
+        if (_counts is { } kept && kept.Revision == revision)
+        {
+            return kept.Value;
+        }
+
         var counts = OrderStatusNames.All.ToDictionary(status => status, _ => 0);
-        foreach (var order in _orders.Values)
+        foreach (var order in NewestFirst())
         {
             counts[order.Status]++;
         }
 
+        _counts = new Revised<IReadOnlyDictionary<OrderStatus, int>>(revision, clock.GetUtcNow(), counts);
         return counts;
     }
 

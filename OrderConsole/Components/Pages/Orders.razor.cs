@@ -28,6 +28,9 @@ public partial class Orders : LivePage
     private ColumnSort? _sort;
     private int _pageIndex;
     private long _clockStep;
+    private long _filtersVersion;
+    private IReadOnlyList<Core.Orders.Supplier> _listedSuppliers = [];
+    private IReadOnlyList<Driver> _listedDrivers = [];
     private Guid? _shownId;
     private Order? _shown;
     private IReadOnlyList<BulkResultLine> _results = [];
@@ -66,9 +69,18 @@ public partial class Orders : LivePage
     {
         _counts = Live.CountsByStatus();
         _shown = _shownId is { } id ? Live.Find(id) : null;
+        var (suppliers, drivers) = (Live.Suppliers(), Live.Drivers());
+        if (!ReferenceEquals(suppliers, _listedSuppliers) || !SameNames(drivers, _listedDrivers))
+        {
+            (_listedSuppliers, _listedDrivers) = (suppliers, drivers);
+            _filtersVersion++;
+        }
 
         ShowPage();
     }
+
+    private static bool SameNames(IReadOnlyList<Driver> now, IReadOnlyList<Driver> listed) =>
+        now.Count == listed.Count && now.Zip(listed).All(pair => pair.First.Id == pair.Second.Id && pair.First.Name == pair.Second.Name);
 
     /// <summary>Cuts the shown page out of the matching orders as they stand now; the rows that did not change are not redrawn.</summary>
     private void ShowPage()
@@ -104,6 +116,7 @@ public partial class Orders : LivePage
     private Task FilterAsync(OrderFilters filters)
     {
         _filters = filters;
+        _filtersVersion++;
         _search = filters.ToSearch(Settings.Value.Zone());
         Navigation.NavigateTo(filters.ToAddress("orders"), replace: true);
         GoTo(0);
