@@ -6,10 +6,15 @@ namespace OrderConsole.Core.Live;
 /// Runs an action at most once per interval. A signal while a run is already scheduled joins that run,
 /// so a burst of changes becomes one re-render instead of a render storm.
 /// </summary>
+/// <remarks>
+/// Every open page has one, signalled on every change it shows: a signal allocates nothing. A run that is due goes
+/// straight to the thread pool; one that must wait its turn re-arms the throttle's own timer, made once.
+/// </remarks>
 public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, TimeProvider clock, ILogger logger) : IDisposable
 {
     private int _scheduled;
     private long _lastRunTimestamp;
+    private ITimer? _timer;
     private volatile bool _disposed;
 
     public void Signal()
@@ -19,20 +24,27 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
             return;
         }
 
-        _ = Task.Run(RunAsync);
+        // Only the signal that scheduled the run gets here until that run starts, so the timer is made at most once.
+        var last = Interlocked.Read(ref _lastRunTimestamp);
+        var wait = last == 0 ? TimeSpan.Zero : minInterval - clock.GetElapsedTime(last);
+        if (wait <= TimeSpan.Zero)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static throttle => _ = throttle.RunAsync(), this, preferLocal: false);
+            return;
+        }
+
+        _timer ??= clock.CreateTimer(static state => _ = ((CoalescingThrottle)state!).RunAsync(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
-    public void Dispose() => _disposed = true;
+    public void Dispose()
+    {
+        _disposed = true;
+        _timer?.Dispose();
+    }
 
     private async Task RunAsync()
     {
-        var last = Interlocked.Read(ref _lastRunTimestamp);
-        var wait = last == 0 ? TimeSpan.Zero : minInterval - clock.GetElapsedTime(last);
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, clock);
-        }
-
         // Clear the flag before running: a change that lands during the run schedules the next one.
         Volatile.Write(ref _scheduled, 0);
         if (_disposed)
