@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -117,13 +118,39 @@ internal sealed class LoadCircuit : IAsyncDisposable
         return _connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
     }
 
-    /// <summary>Finds every "PREFIX-123" in the batch's string table; strings travel as UTF-8, so the bytes match.</summary>
+    /// <summary>
+    /// Finds every "PREFIX-123" in the batch's strings. A render batch ends with the start of each of its five sections
+    /// (the last is the string table's index: one offset per string, each string a 7-bit length then UTF-8), and a code
+    /// is looked for inside one string at a time: read across the table, a code's digits would run on into the next
+    /// string's length byte ("LUI-5" before a string of 48 bytes reads as "LUI-50").
+    /// </summary>
     private void RecordCodes(ReadOnlySpan<byte> batch, long received)
+    {
+        var tableIndex = BinaryPrimitives.ReadInt32LittleEndian(batch[^4..]);
+        for (var entry = tableIndex; entry + 4 <= batch.Length - 20; entry += 4)
+        {
+            var at = BinaryPrimitives.ReadInt32LittleEndian(batch[entry..]);
+            var (length, start) = (0, at);
+            for (var shift = 0; ; shift += 7)
+            {
+                var part = batch[start++];
+                length |= (part & 0x7F) << shift;
+                if (part < 0x80)
+                {
+                    break;
+                }
+            }
+
+            RecordCodesIn(batch.Slice(start, length), received);
+        }
+    }
+
+    private void RecordCodesIn(ReadOnlySpan<byte> text, long received)
     {
         var at = 0;
         while (true)
         {
-            var found = batch[at..].IndexOf(_codePrefix);
+            var found = text[at..].IndexOf(_codePrefix);
             if (found < 0)
             {
                 return;
@@ -132,9 +159,9 @@ internal sealed class LoadCircuit : IAsyncDisposable
             var digits = at + found + _codePrefix.Length;
             var sequence = 0;
             var end = digits;
-            while (end < batch.Length && batch[end] is >= (byte)'0' and <= (byte)'9' && end - digits < 9)
+            while (end < text.Length && text[end] is >= (byte)'0' and <= (byte)'9' && end - digits < 9)
             {
-                sequence = (sequence * 10) + (batch[end] - '0');
+                sequence = (sequence * 10) + (text[end] - '0');
                 end++;
             }
 

@@ -5,14 +5,17 @@ namespace CircuitLoad;
 /// <summary>What one run opens and how hard it pushes.</summary>
 internal sealed record RunOptions(int Circuits, TimeSpan Duration, string Page, double Rate, int Browsers, Uri? Url, string Password);
 
-/// <summary>What one run measured. Latencies are commit → render batch per circuit and event, in ms.</summary>
+/// <summary>
+/// What one run measured. Latencies are commit → the first render batch drawn after the event, per circuit and event, in ms;
+/// <c>Folded</c> counts events a circuit showed only through a later event's batch, <c>Missed</c> those it never drew past.
+/// </summary>
 internal sealed record RunFigures(
-    int Circuits, int Events, double P50, double P99, double Max, double? MemoryPerCircuitKb, int Dropped, long Missed,
+    int Circuits, int Events, double P50, double P99, double Max, double? MemoryPerCircuitKb, int Dropped, long Missed, long Folded,
     double BatchesPerEvent, double BytesPerBatch, double? ServerCpuCores, double OpenSeconds, BrowserFigures? Browsers)
 {
     public string Line() =>
         $"circuits={Circuits} events={Events} p50_ms={P50:0.0} p99_ms={P99:0.0} max_ms={Max:0.0} " +
-        $"mem_per_circuit_kb={(MemoryPerCircuitKb is { } kb ? kb.ToString("0") : "n/a")} dropped={Dropped} missed={Missed}";
+        $"mem_per_circuit_kb={(MemoryPerCircuitKb is { } kb ? kb.ToString("0") : "n/a")} dropped={Dropped} missed={Missed} folded={Folded}";
 }
 
 /// <summary>Commit → DOM in the real browser pages.</summary>
@@ -88,22 +91,30 @@ internal static class LoadRun
         var wall = window.Elapsed;
         long batches = circuits.Sum(circuit => circuit.Batches), bytes = circuits.Sum(circuit => circuit.BatchBytes);
 
-        // Late batches still count (and show in the latencies); only what never came is missed.
+        // Late batches still count (and show in the latencies): the run waits a while for every circuit to draw the last change.
         var waiting = Stopwatch.StartNew();
-        while (waiting.Elapsed < s_grace && circuits.Any(circuit => circuit.Dropped is null && changes.Any(change => circuit.FirstSeen(change.Sequence) is null)))
+        while (waiting.Elapsed < s_grace && changes.Count > 0 && circuits.Any(circuit => circuit.Dropped is null && circuit.FirstSeen(changes[^1].Sequence) is null))
         {
             await Task.Delay(200);
         }
 
+        // An event is shown by the first batch that carries it, or — when the circuit's throttle folded it into a later
+        // render, or its line scrolled out of a short list before the circuit drew again — by the first batch that
+        // carries any later-committed event: that render drew the state after it. Only an event after which the circuit never
+        // drew any later one is missed: that is a circuit the live update skipped.
         var latencies = new List<double>(circuits.Count * changes.Count);
-        long missed = 0;
+        long missed = 0, folded = 0;
         foreach (var circuit in circuits.Where(circuit => circuit.Dropped is null))
         {
-            foreach (var change in changes)
+            long? shownBy = null;
+            for (var index = changes.Count - 1; index >= 0; index--)
             {
-                if (circuit.FirstSeen(change.Sequence) is { } seen)
+                var own = circuit.FirstSeen(changes[index].Sequence);
+                folded += own is null && shownBy is not null ? 1 : 0;
+                shownBy = own is { } seen && (shownBy is null || seen < shownBy) ? seen : shownBy;
+                if (shownBy is { } ticks)
                 {
-                    latencies.Add(TimeSpan.FromTicks(seen - change.CommittedAt.UtcTicks).TotalMilliseconds);
+                    latencies.Add(TimeSpan.FromTicks(ticks - changes[index].CommittedAt.UtcTicks).TotalMilliseconds);
                 }
                 else
                 {
@@ -126,7 +137,7 @@ internal static class LoadRun
         return new RunFigures(
             options.Circuits, changes.Count, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? double.NaN : latencies[^1],
             before is { } b && after is { } a ? (a - b) / 1024.0 / Math.Max(1, circuits.Count) : null,
-            dropped, missed,
+            dropped, missed, folded,
             changes.Count == 0 ? 0 : batches / (double)live / changes.Count,
             batches == 0 ? 0 : bytes / (double)batches,
             cpu is { } used ? used / wall : null,

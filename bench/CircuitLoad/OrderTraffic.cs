@@ -49,13 +49,17 @@ internal sealed class OrderTraffic(HttpClient supplier, HttpClient? customer)
         return new OrderChange(int.Parse(code[(code.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture), code, committed);
     }
 
-    /// <summary>Changes orders at <paramref name="perSecond"/> for <paramref name="duration"/>, one after another on a fixed schedule.</summary>
+    /// <summary>
+    /// Changes orders at <paramref name="perSecond"/> for <paramref name="duration"/>, each when it is due without waiting
+    /// for the one before: a server slowed by its circuits still gets the rate asked for. The changes come back in the
+    /// order they were committed.
+    /// </summary>
     public async Task<IReadOnlyList<OrderChange>> RunAsync(double perSecond, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var changes = new List<OrderChange>();
+        var changes = new List<Task<OrderChange>>();
         var interval = TimeSpan.FromSeconds(1 / perSecond);
         var clock = Stopwatch.StartNew();
-        for (var index = 0; clock.Elapsed < duration; index++)
+        for (var index = 0; interval * index < duration; index++)
         {
             var due = interval * index;
             if (due > clock.Elapsed)
@@ -63,10 +67,10 @@ internal sealed class OrderTraffic(HttpClient supplier, HttpClient? customer)
                 await Task.Delay(due - clock.Elapsed, cancellationToken);
             }
 
-            changes.Add(await ChangeOneAsync(index, cancellationToken));
+            changes.Add(ChangeOneAsync(index, cancellationToken));
         }
 
-        return changes;
+        return [.. (await Task.WhenAll(changes)).OrderBy(change => change.CommittedAt)];
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)

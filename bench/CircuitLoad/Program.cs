@@ -4,7 +4,7 @@ using CircuitLoad;
 // Usage: dotnet run -c Release --project bench/CircuitLoad -- [--circuits N] [--seconds S] [--page /dashboard|/orders|/dispatch|/supplier]
 //        [--rate events-per-second] [--browsers pages] [--url http://host:port --password P] [--full]
 // Without --url it starts its own console (embedded store, demo data) and signs in as the demo admin
-// (the supplier page as the demo supplier). Ends with one line: circuits=N events=E p50_ms=… p99_ms=… max_ms=… mem_per_circuit_kb=… dropped=… missed=…
+// (the supplier page as the demo supplier). Ends with one line: circuits=N events=E p50_ms=… p99_ms=… max_ms=… mem_per_circuit_kb=… dropped=… missed=… folded=…
 var circuits = Number("--circuits", 100);
 var seconds = Number("--seconds", 30);
 var rate = Number("--rate", 10);
@@ -34,12 +34,12 @@ foreach (var size in sizes)
 if (full)
 {
     Console.WriteLine();
-    Console.WriteLine($"| circuits | events | p50 ms | p99 ms | max ms | batches/event | bytes/batch | server CPU (cores) | KB/circuit | dropped | missed | Chromium p50/p99 ms |");
-    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    Console.WriteLine($"| circuits | events | p50 ms | p99 ms | max ms | batches/event | bytes/batch | server CPU (cores) | KB/circuit | dropped | missed | folded | Chromium p50/p99 ms |");
+    Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     foreach (var r in results)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {r.Circuits:N0} | {r.Events} | {r.P50:0} | {r.P99:0} | {r.Max:0} | {r.BatchesPerEvent:0.00} | {r.BytesPerBatch:N0} | {r.ServerCpuCores:0.00} | {r.MemoryPerCircuitKb:0} | {r.Dropped} | {r.Missed} | {(r.Browsers is { } b ? $"{b.P50:0}/{b.P99:0}" : "—")} |"));
+            $"| {r.Circuits:N0} | {r.Events} | {r.P50:0} | {r.P99:0} | {r.Max:0} | {r.BatchesPerEvent:0.00} | {r.BytesPerBatch:N0} | {r.ServerCpuCores:0.00} | {r.MemoryPerCircuitKb:0} | {r.Dropped} | {r.Missed} | {r.Folded} | {(r.Browsers is { } b ? $"{b.P50:0}/{b.P99:0}" : "—")} |"));
     }
 }
 
