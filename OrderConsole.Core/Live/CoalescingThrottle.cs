@@ -7,8 +7,8 @@ namespace OrderConsole.Core.Live;
 /// so a burst of changes becomes one re-render instead of a render storm.
 /// </summary>
 /// <remarks>
-/// Every open page has one, signalled on every change it shows: a signal allocates nothing. A run that is due goes
-/// straight to the thread pool; one that must wait its turn re-arms the throttle's own timer, made once.
+/// Every open page has one, signalled on every change it shows: a signal makes no task and no timer. A run that is due
+/// goes straight to the thread pool; one that must wait its turn re-arms the throttle's own timer, made once.
 /// </remarks>
 public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, TimeProvider clock, ILogger logger) : IDisposable
 {
@@ -37,6 +37,9 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
         _timer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Counts a run the owner made itself (drawing inline what the action would draw): the next waits its interval from now.</summary>
+    public void MarkRun() => Interlocked.Exchange(ref _lastRunTimestamp, clock.GetTimestamp());
+
     public void Dispose()
     {
         _disposed = true;
@@ -45,14 +48,15 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
 
     private async Task RunAsync()
     {
-        // Clear the flag before running: a change that lands during the run schedules the next one.
+        // The run's time first, then clear the flag: a change that lands during the run schedules the next one, an
+        // interval after this one.
+        Interlocked.Exchange(ref _lastRunTimestamp, clock.GetTimestamp());
         Volatile.Write(ref _scheduled, 0);
         if (_disposed)
         {
             return;
         }
 
-        Interlocked.Exchange(ref _lastRunTimestamp, clock.GetTimestamp());
         try
         {
             await action();

@@ -108,5 +108,19 @@ public sealed class CoalescingThrottleTests
         await Eventually.HoldsAsync(() => Volatile.Read(ref attempts) == 2, "the next run");
     }
 
+    [Fact]
+    public async Task A_run_its_owner_marked_makes_the_next_signal_wait_its_interval()
+    {
+        using var throttle = NewThrottle(_runs.Callback);
+
+        throttle.MarkRun();
+        throttle.Signal();
+        await Eventually.SettleAsync();
+        Assert.Equal(0, _runs.Count);
+
+        _clock.Advance(s_interval);
+        await Eventually.HoldsAsync(() => _runs.Count == 1, "the run an interval later");
+    }
+
     private CoalescingThrottle NewThrottle(Func<Task> action) => new(action, s_interval, _clock, NullLogger.Instance);
 }

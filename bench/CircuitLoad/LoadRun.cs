@@ -112,7 +112,7 @@ internal static class LoadRun
                 var own = circuit.FirstSeen(changes[index].Sequence);
                 folded += own is null && shownBy is not null ? 1 : 0;
                 shownBy = own is { } seen && (shownBy is null || seen < shownBy) ? seen : shownBy;
-                if (shownBy is { } ticks)
+                if ((own ?? shownBy) is { } ticks)
                 {
                     latencies.Add(TimeSpan.FromTicks(ticks - changes[index].CommittedAt.UtcTicks).TotalMilliseconds);
                 }

@@ -35,6 +35,10 @@ public sealed record ColumnSort(OrderColumn Column, bool Descending)
     /// <summary>The heading's <c>aria-sort</c>: how assistive technology reads the sorted column; null on the others.</summary>
     public static string? AriaSort(ColumnSort? current, OrderColumn column) =>
         current?.Column != column ? null : current.Descending ? "descending" : "ascending";
+
+    /// <summary>The arrow beside the sorted heading (hidden from assistive technology, which reads <see cref="AriaSort"/>).</summary>
+    public static string Mark(ColumnSort? current, OrderColumn column) =>
+        current?.Column != column ? string.Empty : current.Descending ? "↓" : "↑";
 }
 
 /// <summary>A row's selection box was ticked or cleared.</summary>

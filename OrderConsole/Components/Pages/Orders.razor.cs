@@ -12,7 +12,7 @@ namespace OrderConsole.Components.Pages;
 
 /// <summary>
 /// Every order the read model holds, one page at a time: searched and filtered (the filters live in the page's address,
-/// so a link reproduces the view and the CSV export takes them), sorted by any column, with bulk cancel and driver
+/// so a link reproduces the view and the CSV export takes them), sorted by a column heading, with bulk cancel and driver
 /// assignment over the selected rows and an order's details in a drawer.
 /// </summary>
 public partial class Orders : LivePage
@@ -31,6 +31,7 @@ public partial class Orders : LivePage
     private long _filtersVersion;
     private IReadOnlyList<Core.Orders.Supplier> _listedSuppliers = [];
     private IReadOnlyList<Driver> _listedDrivers = [];
+    private string _zoneId = string.Empty;
     private Guid? _shownId;
     private Order? _shown;
     private IReadOnlyList<BulkResultLine> _results = [];
@@ -69,10 +70,12 @@ public partial class Orders : LivePage
     {
         _counts = Live.CountsByStatus();
         _shown = _shownId is { } id ? Live.Find(id) : null;
-        var (suppliers, drivers) = (Live.Suppliers(), Live.Drivers());
-        if (!ReferenceEquals(suppliers, _listedSuppliers) || !SameNames(drivers, _listedDrivers))
+        var (suppliers, drivers, zone) = (Live.Suppliers(), Live.Drivers(), Settings.Value.Zone());
+        if (!ReferenceEquals(suppliers, _listedSuppliers) || !SameNames(drivers, _listedDrivers) || zone.Id != _zoneId)
         {
-            (_listedSuppliers, _listedDrivers) = (suppliers, drivers);
+            // A new time zone moves the days the date filters mean (and the note beside them).
+            (_listedSuppliers, _listedDrivers, _zoneId) = (suppliers, drivers, zone.Id);
+            _search = _filters.ToSearch(zone);
             _filtersVersion++;
         }
 
@@ -139,9 +142,6 @@ public partial class Orders : LivePage
 
     private string PageText =>
         _total == 0 ? "No orders" : $"{(_pageIndex * PageSize) + 1}–{(_pageIndex * PageSize) + _page.Count} of {_total}";
-
-    private string SortMark(OrderColumn column) =>
-        _sort?.Column != column ? string.Empty : _sort.Descending ? "↓" : "↑";
 
     private string Matching(int total) =>
         _filters.IsEmpty ? $"{total} orders" : $"{total} of {_counts.Values.Sum()} orders match";
@@ -238,7 +238,7 @@ public partial class Orders : LivePage
             "assigned");
     }
 
-    /// <summary>The selected orders the read model still has, in the grid's order of selection.</summary>
+    /// <summary>The selected orders the read model still has.</summary>
     private List<Order> Chosen() => [.. _selected.Select(Live.Find).OfType<Order>()];
 
     private async Task BulkAsync(
