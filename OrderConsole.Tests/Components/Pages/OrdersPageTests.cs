@@ -29,13 +29,7 @@ public sealed class OrdersPageTests : ConsoleTestContext
     [Fact]
     public async Task A_large_store_is_shown_one_page_of_twenty_rows_at_a_time()
     {
-        Order? last = null;
-        for (var index = 0; index < 45; index++)
-        {
-            last = await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem($"Bulk {index}", 1, 5m)]));
-        }
-
-        await SeenLiveAsync(last!);
+        await ManyOrdersSeenAsync(45, "Bulk");
         SignIn("dispatcher", Role.Dispatcher);
 
         var page = Render<OrdersPage>();
@@ -285,13 +279,7 @@ public sealed class OrdersPageTests : ConsoleTestContext
     [Fact]
     public async Task The_next_page_shows_the_following_twenty_orders()
     {
-        Order? last = null;
-        for (var index = 0; index < 25; index++)
-        {
-            last = await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem($"Paged {index}", 1, 5m)]));
-        }
-
-        await SeenLiveAsync(last!);
+        await ManyOrdersSeenAsync(25, "Paged");
         SignIn("dispatcher", Role.Dispatcher);
         var page = Render<OrdersPage>();
         page.WaitForAssertion(() => Assert.Equal(20, page.RowsWith("Paged ").Count));
@@ -302,5 +290,17 @@ public sealed class OrdersPageTests : ConsoleTestContext
         Assert.Equal(5, page.RowsWith("Paged ").Count);
         Assert.Contains("21–25 of 25", page.Find("nav.pager").TextContent, StringComparison.Ordinal);
         Assert.True(page.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+    }
+
+    /// <summary>Creates <paramref name="count"/> orders of one item each ("Bulk 0", "Bulk 1", …) and waits until the read model has them.</summary>
+    private async Task ManyOrdersSeenAsync(int count, string item)
+    {
+        Order? last = null;
+        for (var index = 0; index < count; index++)
+        {
+            last = await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem($"{item} {index}", 1, 5m)]));
+        }
+
+        await SeenLiveAsync(last!);
     }
 }
