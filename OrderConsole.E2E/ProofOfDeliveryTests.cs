@@ -27,7 +27,9 @@ public sealed class ProofOfDeliveryTests(ConsoleFixture fixture, ITestOutputHelp
         var delivery = desk.GetByRole(AriaRole.Article, new() { Name = $"Delivery {code}" });
 
         await delivery.GetByLabel("Receiver's name (optional)").FillAsync("Jane Doe");
-        await delivery.GetByLabel("Photo of the delivery (optional)").SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = SmallJpeg() });
+        var photo = delivery.GetByLabel("Photo of the delivery (optional)");
+        await ReadyForFilesAsync(photo);
+        await photo.SetInputFilesAsync(new FilePayload { Name = "door.jpg", MimeType = "image/jpeg", Buffer = SmallJpeg() });
         await Expect(delivery.GetByText("Photo chosen: door.jpg")).ToBeVisibleAsync();
         await SignAsync(desk, delivery.GetByRole(AriaRole.Img, new() { Name = "Receiver's signature (optional)" }));
         await AssertAccessibleAsync(desk, "/driver (delivery form filled in)");
@@ -61,6 +63,7 @@ public sealed class ProofOfDeliveryTests(ConsoleFixture fixture, ITestOutputHelp
         var desk = await fixture.OpenAsync(phone, "/driver");
         var delivery = desk.GetByRole(AriaRole.Article, new() { Name = $"Delivery {code}" });
         var photo = delivery.GetByLabel("Photo of the delivery (optional)");
+        await ReadyForFilesAsync(photo);
 
         await photo.SetInputFilesAsync(new FilePayload { Name = "receipt.jpg", MimeType = "image/jpeg", Buffer = Encoding.UTF8.GetBytes("not a photo, only words") });
         await Expect(delivery.GetByRole(AriaRole.Alert)).ToContainTextAsync("That file is not a JPEG, PNG or WebP image");
@@ -125,6 +128,14 @@ public sealed class ProofOfDeliveryTests(ConsoleFixture fixture, ITestOutputHelp
     }
 
     /// <summary>The image is shown and the browser could decode what the server sent for it.</summary>
+    /// <summary>
+    /// Waits until the page's file input is wired to its circuit, as a person picking a photo always finds it: the input
+    /// is prerendered, and Blazor attaches its change handler (marking the element) only after the first interactive
+    /// render; a file set before that is a change nobody hears.
+    /// </summary>
+    private static Task ReadyForFilesAsync(ILocator input) =>
+        Expect(input).ToHaveJSPropertyAsync("_blazorInputFileNextFileId", 0);
+
     private static async Task ExpectLoadedAsync(ILocator image)
     {
         await Expect(image).ToBeVisibleAsync();

@@ -292,15 +292,57 @@ public sealed class OrdersPageTests : ConsoleTestContext
         Assert.True(page.Find("button[aria-label='Next page']").HasAttribute("disabled"));
     }
 
-    /// <summary>Creates <paramref name="count"/> orders of one item each ("Bulk 0", "Bulk 1", …) and waits until the read model has them.</summary>
-    private async Task ManyOrdersSeenAsync(int count, string item)
+    [Fact]
+    public async Task A_live_change_after_the_clock_moved_on_redraws_the_rows_relative_times()
     {
-        Order? last = null;
-        for (var index = 0; index < count; index++)
+        var order = await OrderInStatusAsync(OrderStatus.PendingSupplier, "Aging Order");
+        await SeenLiveAsync(order);
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Contains("just now", Assert.Single(page.RowsWith("Aging Order")).Text(), StringComparison.Ordinal));
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await SeenLiveAsync(await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem("Later Order", 1, 5m)])));
+
+        page.WaitForAssertion(() => Assert.Contains("2 min ago", Assert.Single(page.RowsWith("Aging Order")).Text(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_whose_orders_left_the_filter_shows_the_last_page_there_is()
+    {
+        var made = await ManyOrdersSeenAsync(25, "Leaving");
+        SignIn("dispatcher", Role.Dispatcher);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/orders?status=pending_supplier");
+        var page = Render<OrdersPage>();
+        page.WaitForAssertion(() => Assert.Equal(20, page.RowsWith("Leaving ").Count));
+        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+        Assert.Contains("21–25 of 25", page.Find("nav.pager").TextContent, StringComparison.Ordinal);
+
+        Order? accepted = null;
+        foreach (var order in made.Take(5))
         {
-            last = await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem($"{item} {index}", 1, 5m)]));
+            accepted = await Orders.AcceptAsSupplierAsync(Marketplace.LuigisSupplier, order.Id, null, 20);
         }
 
-        await SeenLiveAsync(last!);
+        await SeenLiveAsync(accepted!);
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("1–20 of 20", page.Find("nav.pager").TextContent, StringComparison.Ordinal);
+            Assert.Equal(20, page.RowsWith("Leaving ").Count);
+        });
+    }
+
+    /// <summary>Creates <paramref name="count"/> orders of one item each ("Bulk 0", "Bulk 1", …), oldest first, and waits until the read model has them.</summary>
+    private async Task<IReadOnlyList<Order>> ManyOrdersSeenAsync(int count, string item)
+    {
+        var made = new List<Order>();
+        for (var index = 0; index < count; index++)
+        {
+            made.Add(await Orders.CreateAsync(Marketplace.LuigisSupplier, new CreateOrder("luigis", [new OrderItem($"{item} {index}", 1, 5m)])));
+        }
+
+        await SeenLiveAsync(made[^1]);
+        return made;
     }
 }
