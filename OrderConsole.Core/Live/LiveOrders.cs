@@ -38,9 +38,9 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private long _newestAppliedTicks;
     private volatile bool _caughtUp;
     private long _revision;
-    private volatile Revised<IReadOnlyList<Order>>? _newestFirst;
-    private volatile Revised<IReadOnlyDictionary<OrderStatus, int>>? _counts;
-    private volatile Revised<IReadOnlyList<Driver>>? _driversByName;
+    private Revised<IReadOnlyList<Order>>? _newestFirst;
+    private Revised<IReadOnlyDictionary<OrderStatus, int>>? _counts;
+    private Revised<IReadOnlyList<Driver>>? _driversByName;
     private volatile Revised<DashboardFigures>? _figures;
     private static readonly TimeSpan s_figuresMaxAge = TimeSpan.FromSeconds(1);
 
@@ -149,18 +149,25 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         return figures;
     }
 
-    private IReadOnlyList<Order> NewestFirst()
+    private IReadOnlyList<Order> NewestFirst() =>
+        PerRevision(ref _newestFirst, static self => (IReadOnlyList<Order>)[.. OrderQuery.NewestFirst(self._orders.Values)]);
+
+    /// <summary>
+    /// One value per read-model revision, made by the first caller and shared with the rest (every open page asks on
+    /// every change). The revision is read before the value is made: a change landing meanwhile makes the next call
+    /// make it again.
+    /// </summary>
+    private TValue PerRevision<TValue>(ref Revised<TValue>? kept, Func<LiveOrders, TValue> make)
     {
-        // The revision is read before the orders: a change landing meanwhile makes the next call sort again.
         var revision = Interlocked.Read(ref _revision);
-        if (_newestFirst is { } kept && kept.Revision == revision)
+        if (Volatile.Read(ref kept) is { } current && current.Revision == revision)
         {
-            return kept.Value;
+            return current.Value;
         }
 
-        IReadOnlyList<Order> sorted = [.. OrderQuery.NewestFirst(_orders.Values)];
-        _newestFirst = new Revised<IReadOnlyList<Order>>(revision, clock.GetUtcNow(), sorted);
-        return sorted;
+        var value = make(this);
+        Volatile.Write(ref kept, new Revised<TValue>(revision, clock.GetUtcNow(), value));
+        return value;
     }
 
     /// <summary>Every supplier, by name.</summary>
@@ -170,37 +177,20 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     public Settings.ConsoleSettings? SavedSettings() => _settings;
 
     /// <summary>Every driver, by name; sorted once per change and shared.</summary>
-    public IReadOnlyList<Driver> Drivers()
-    {
-        var revision = Interlocked.Read(ref _revision);
-        if (_driversByName is { } kept && kept.Revision == revision)
-        {
-            return kept.Value;
-        }
-
-        IReadOnlyList<Driver> sorted = [.. _drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)];
-        _driversByName = new Revised<IReadOnlyList<Driver>>(revision, clock.GetUtcNow(), sorted);
-        return sorted;
-    }
+    public IReadOnlyList<Driver> Drivers() =>
+        PerRevision(ref _driversByName, static self => (IReadOnlyList<Driver>)[.. self._drivers.Values.OrderBy(driver => driver.Name, StringComparer.Ordinal)]);
 
     /// <summary>How many orders the read model holds in each status; counted once per change and shared, as every open list shows them.</summary>
-    public IReadOnlyDictionary<OrderStatus, int> CountsByStatus()
+    public IReadOnlyDictionary<OrderStatus, int> CountsByStatus() => PerRevision(ref _counts, static self =>
     {
-        var revision = Interlocked.Read(ref _revision);
-        if (_counts is { } kept && kept.Revision == revision)
-        {
-            return kept.Value;
-        }
-
         var counts = OrderStatusNames.All.ToDictionary(status => status, _ => 0);
-        foreach (var order in NewestFirst())
+        foreach (var order in self.NewestFirst())
         {
             counts[order.Status]++;
         }
 
-        _counts = new Revised<IReadOnlyDictionary<OrderStatus, int>>(revision, clock.GetUtcNow(), counts);
-        return counts;
-    }
+        return (IReadOnlyDictionary<OrderStatus, int>)counts;
+    });
 
     /// <summary>The newest events, newest first (bounded).</summary>
     public IReadOnlyList<OrderEvent> RecentEvents() => _recentNewestFirst;
