@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using OrderConsole.Components.Layout;
 using OrderConsole.Components.Pages;
 using OrderConsole.Core.Orders;
 
@@ -46,6 +48,34 @@ public sealed class DashboardPageTests : ConsoleTestContext
         var page = Render<Dashboard>();
 
         Assert.Contains($"sam created {order.SupplierTrackingId}", page.Find("ol.dash-activity").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_activity_follows_each_new_event_live()
+    {
+        var first = await OrderInStatusAsync(OrderStatus.PendingSupplier);
+        await SeenLiveAsync(first);
+        SignIn("admin", Role.Admin);
+        var page = Render<Dashboard>();
+
+        var second = await OrderInStatusAsync(OrderStatus.PendingSupplier);
+        await SeenLiveAsync(second);
+
+        page.WaitForAssertion(() => Assert.StartsWith($"sam created {second.SupplierTrackingId}", page.Find("ol.dash-activity li").Text(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_activitys_exact_times_move_to_the_viewers_clock_once_the_browser_tells_it()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.PendingSupplier);
+        await SeenLiveAsync(order);
+        SignIn("admin", Role.Admin);
+        var layout = Render<CascadingValue<ViewerTime>>(cascade => cascade.Add(value => value.Value, ViewerTime.Utc).AddChildContent<Dashboard>());
+        Assert.EndsWith(" UTC", layout.Find("ol.dash-activity time").GetAttribute("title"), StringComparison.Ordinal);
+
+        layout.Render(cascade => cascade.Add(value => value.Value, ViewerTime.FromBrowser("Europe/Rome")).AddChildContent<Dashboard>());
+
+        layout.WaitForAssertion(() => Assert.EndsWith("(Europe/Rome)", layout.Find("ol.dash-activity time").GetAttribute("title"), StringComparison.Ordinal));
     }
 
     [Fact]

@@ -47,6 +47,44 @@ public sealed class LayoutAndHomeTests : ConsoleTestContext
     }
 
     [Fact]
+    public void The_desk_of_the_page_open_is_marked_as_the_current_page()
+    {
+        SignIn("dispatcher", Role.Dispatcher);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/orders?status=ready");
+
+        var layout = RenderLayout();
+
+        Assert.Equal("All orders", CurrentDesk(layout));
+    }
+
+    [Fact]
+    public void Going_to_another_desk_moves_the_mark()
+    {
+        SignIn("dispatcher", Role.Dispatcher);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/orders");
+        var layout = RenderLayout();
+
+        navigation.NavigateTo("/dispatch");
+
+        layout.WaitForAssertion(() => Assert.Equal("Dispatch", CurrentDesk(layout)));
+        Assert.Single(layout.FindAll("nav[aria-label=Desks] a[aria-current]"));
+    }
+
+    [Theory]
+    [InlineData("admin/suppliers/7", "Suppliers")]
+    [InlineData("orders#top", "All orders")]
+    [InlineData("dashboard", "Dashboard")]
+    public void A_page_under_a_desks_address_belongs_to_that_desk(string path, string desk) =>
+        Assert.Equal(desk, DeskNav.CurrentDesk(path)?.Title);
+
+    [Theory]
+    [InlineData("ordersheet")]
+    [InlineData("tracker/2f1c")]
+    [InlineData("")]
+    public void A_page_outside_every_desk_marks_none(string path) => Assert.Null(DeskNav.CurrentDesk(path));
+
+    [Fact]
     public void The_indicator_says_live_while_the_store_feed_is_read_and_has_a_place_for_the_circuits_state()
     {
         SignIn("dispatcher", Role.Dispatcher);
@@ -95,6 +133,9 @@ public sealed class LayoutAndHomeTests : ConsoleTestContext
         Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<MainLayout>(parameters => parameters.Add(layout => layout.Body, (RenderFragment)(builder => builder.AddContent(0, "the page"))));
     }
+
+    private static string? CurrentDesk(IRenderedComponent<MainLayout> layout) =>
+        layout.FindAll("nav[aria-label=Desks] a[aria-current=page]").SingleOrDefault()?.TextContent.Trim();
 
     private static string[] DeskLinks(IRenderedComponent<MainLayout> layout) =>
         [.. layout.FindAll("nav[aria-label=Desks] a").Select(link => link.TextContent.Trim())];

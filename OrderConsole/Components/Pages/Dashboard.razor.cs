@@ -25,6 +25,7 @@ public partial class Dashboard : LivePage
     private long _clockStep = -1;
     private long _deliveriesVersion;
     private long _commentsVersion;
+    private long _activityVersion;
     private IReadOnlyList<ActiveDelivery> _shownDeliveries = [];
     private IReadOnlyList<FeedbackComment> _shownComments = [];
 
@@ -70,7 +71,6 @@ public partial class Dashboard : LivePage
     {
         _figures = Live.Figures();
         _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
-        _activity = [.. Live.RecentEvents().Take(ActivityLength)];
 
         var clockStep = RelativeTime.ClockStep(Clock.GetUtcNow());
         var clockMoved = clockStep != _clockStep;
@@ -79,6 +79,15 @@ public partial class Dashboard : LivePage
         {
             _shownDeliveries = _figures.ActiveDeliveries;
             _deliveriesVersion++;
+        }
+
+        // The activity's lines are markup drawn by the list as a whole: it is drawn again only when its events or the
+        // clock step of their times moved on.
+        IReadOnlyList<OrderEvent> activity = [.. Live.RecentEvents().Take(ActivityLength)];
+        if (clockMoved || !activity.SequenceEqual(_activity))
+        {
+            _activity = activity;
+            _activityVersion++;
         }
 
         if (clockMoved || !_shownComments.SequenceEqual(_figures.Feedback.LatestComments))
@@ -128,12 +137,15 @@ public partial class Dashboard : LivePage
 
     private string Hour(HourFigures hour) => Time.Local(hour.Start).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The zone arrived from the browser (or changed): the hour labels are redrawn on the viewer's clock.</summary>
+    /// <summary>The zone arrived from the browser (or changed): the hour labels and the times' titles are redrawn on the viewer's clock.</summary>
     protected override void OnParametersSet()
     {
         if (_drawnFor is not null && _drawnFor != Time)
         {
             DrawCharts();
+            _activityVersion++;
+            _deliveriesVersion++;
+            _commentsVersion++;
         }
 
         _drawnFor = Time;
