@@ -8,13 +8,14 @@ namespace OrderConsole.Core.Live;
 /// </summary>
 /// <remarks>
 /// Every open page has one, signalled on every change it shows: a signal makes no task and no timer. A run that is due
-/// goes straight to the thread pool; one that must wait its turn re-arms the throttle's own timer, made once.
+/// goes straight to the thread pool; one that must wait its turn joins the clock's <see cref="ThrottleSchedule"/>,
+/// one timer for every throttle.
 /// </remarks>
 public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, TimeProvider clock, ILogger logger) : IDisposable
 {
     private int _scheduled;
     private long _lastRunTimestamp;
-    private ITimer? _timer;
+    private readonly ThrottleSchedule _schedule = ThrottleSchedule.For(clock);
     private volatile bool _disposed;
 
     public void Signal()
@@ -24,7 +25,7 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
             return;
         }
 
-        // Only the signal that scheduled the run gets here until that run starts, so the timer is made at most once.
+        // Only the signal that scheduled the run gets here until that run starts, so a throttle waits in the schedule once.
         var last = Interlocked.Read(ref _lastRunTimestamp);
         var wait = last == 0 ? TimeSpan.Zero : minInterval - clock.GetElapsedTime(last);
         if (wait <= TimeSpan.Zero)
@@ -33,18 +34,17 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
             return;
         }
 
-        _timer ??= clock.CreateTimer(static state => _ = ((CoalescingThrottle)state!).RunAsync(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _timer.Change(wait, Timeout.InfiniteTimeSpan);
+        _schedule.Add(this, wait);
     }
 
     /// <summary>Counts a run the owner made itself (drawing inline what the action would draw): the next waits its interval from now.</summary>
     public void MarkRun() => Interlocked.Exchange(ref _lastRunTimestamp, clock.GetTimestamp());
 
-    public void Dispose()
-    {
-        _disposed = true;
-        _timer?.Dispose();
-    }
+    // A run still waiting in the schedule finds the throttle disposed and does nothing.
+    public void Dispose() => _disposed = true;
+
+    /// <summary>The run the schedule held back, now due.</summary>
+    internal void RunDue() => _ = RunAsync();
 
     private async Task RunAsync()
     {

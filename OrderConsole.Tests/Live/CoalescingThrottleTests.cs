@@ -122,5 +122,44 @@ public sealed class CoalescingThrottleTests
         await Eventually.HoldsAsync(() => _runs.Count == 1, "the run an interval later");
     }
 
+    [Fact]
+    public async Task Throttles_on_one_clock_run_as_each_falls_due()
+    {
+        var slow = new CallCounter();
+        using var fast = await WaitingThrottleAsync(_runs, s_interval);
+        using var slowThrottle = await WaitingThrottleAsync(slow, TimeSpan.FromMilliseconds(300));
+
+        _clock.Advance(s_interval);
+        await Eventually.HoldsAsync(() => _runs.Count == 2, "the throttle due first runs");
+        await Eventually.SettleAsync();
+        Assert.Equal(1, slow.Count);
+
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
+        await Eventually.HoldsAsync(() => slow.Count == 2, "the throttle due later runs");
+    }
+
+    [Fact]
+    public async Task A_run_due_sooner_than_one_already_waiting_is_not_held_back_by_it()
+    {
+        var slow = new CallCounter();
+        using var slowThrottle = await WaitingThrottleAsync(slow, TimeSpan.FromSeconds(10));
+        using var fast = await WaitingThrottleAsync(_runs, s_interval);
+
+        _clock.Advance(s_interval);
+
+        await Eventually.HoldsAsync(() => _runs.Count == 2, "the sooner run");
+        Assert.Equal(1, slow.Count);
+    }
+
+    /// <summary>A throttle that has just run once and been signalled again, so its next run waits its interval.</summary>
+    private async Task<CoalescingThrottle> WaitingThrottleAsync(CallCounter runs, TimeSpan interval)
+    {
+        var throttle = new CoalescingThrottle(runs.Callback, interval, _clock, NullLogger.Instance);
+        throttle.Signal();
+        await Eventually.HoldsAsync(() => runs.Count == 1, "the first run");
+        throttle.Signal();
+        return throttle;
+    }
+
     private CoalescingThrottle NewThrottle(Func<Task> action) => new(action, s_interval, _clock, NullLogger.Instance);
 }

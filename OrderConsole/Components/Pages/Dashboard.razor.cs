@@ -81,8 +81,8 @@ public partial class Dashboard : LivePage
             _deliveriesVersion++;
         }
 
-        // The activity's lines are markup drawn by the list as a whole: it is drawn again only when its events or the
-        // clock step of their times moved on.
+        // The activity list is drawn again only when its events or the clock step of their times moved on; then each
+        // line (a component) redraws only if its own words changed, so a new event costs one new line.
         IReadOnlyList<OrderEvent> activity = [.. Live.RecentEvents().Take(ActivityLength)];
         if (clockMoved || !activity.SequenceEqual(_activity))
         {
@@ -137,13 +137,12 @@ public partial class Dashboard : LivePage
 
     private string Hour(HourFigures hour) => Time.Local(hour.Start).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The zone arrived from the browser (or changed): the hour labels and the times' titles are redrawn on the viewer's clock.</summary>
+    /// <summary>The zone arrived from the browser (or changed): the hour labels and the deliveries' and comments' times are redrawn on the viewer's clock.</summary>
     protected override void OnParametersSet()
     {
         if (_drawnFor is not null && _drawnFor != Time)
         {
             DrawCharts();
-            _activityVersion++;
             _deliveriesVersion++;
             _commentsVersion++;
         }
