@@ -23,6 +23,21 @@ public sealed class OrderDrawerTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task A_closed_drawer_is_not_drawn_again_when_its_page_follows_a_change()
+    {
+        SignIn("dispatcher", Role.Dispatcher);
+        var page = Render<DispatchPage>();
+        var drawer = page.FindComponent<OrderConsole.Components.Controls.OrderDrawer>();
+        var drawn = drawer.RenderCount;
+
+        var order = await OrderInStatusAsync(OrderStatus.Ready, "Unopened");
+        await SeenLiveAsync(order);
+
+        page.WaitForAssertion(() => Assert.Single(page.RowsWith(order.SupplierTrackingId)));
+        Assert.Equal(drawn, drawer.RenderCount);
+    }
+
+    [Fact]
     public async Task The_dispatch_desk_drawer_follows_the_order_when_it_is_dispatched_elsewhere()
     {
         var order = await OrderInStatusAsync(OrderStatus.Ready, "Followed");

@@ -32,6 +32,23 @@ public partial class OrderDrawer : ComponentBase
         Live.Suppliers().FirstOrDefault(supplier => supplier.Id == order.SupplierId),
         order.DriverId is { } driverId ? Live.FindDriver(driverId) : null);
 
+    private bool _drawnOpen;
+    private ViewerTime? _drawnTime;
+    private bool _redraw = true;
+
+    /// <summary>
+    /// A closed drawer stays as drawn: its list page re-renders on every live change and hands it the same nothing
+    /// again. An open one follows every change (its order, timeline and map), and opening or closing draws it.
+    /// </summary>
+    protected override void OnParametersSet()
+    {
+        var open = Order is not null;
+        _redraw = open || _drawnOpen || _drawnTime != Time;
+        (_drawnOpen, _drawnTime) = (open, Time);
+    }
+
+    protected override bool ShouldRender() => _redraw;
+
     private Task CloseAsync() => OnClose.InvokeAsync();
 
     private Task OpenChangedAsync(bool open) => open ? Task.CompletedTask : CloseAsync();

@@ -29,6 +29,7 @@ public partial class Orders : LivePage
     private int _pageIndex;
     private long _clockStep;
     private long _filtersVersion;
+    private long _countsVersion;
     private IReadOnlyList<Core.Orders.Supplier> _listedSuppliers = [];
     private IReadOnlyList<Driver> _listedDrivers = [];
     private string _zoneId = string.Empty;
@@ -68,7 +69,13 @@ public partial class Orders : LivePage
 
     protected override void Refresh()
     {
-        _counts = Live.CountsByStatus();
+        var counts = Live.CountsByStatus();
+        if (!ReferenceEquals(counts, _counts) && !SameCounts(counts, _counts))
+        {
+            _countsVersion++;
+        }
+
+        _counts = counts;
         _shown = _shownId is { } id ? Live.Find(id) : null;
         var (suppliers, drivers, zone) = (Live.Suppliers(), Live.Drivers(), Settings.Value.Zone());
         if (!ReferenceEquals(suppliers, _listedSuppliers) || !SameNames(drivers, _listedDrivers) || zone.Id != _zoneId)
@@ -81,6 +88,9 @@ public partial class Orders : LivePage
 
         ShowPage();
     }
+
+    private static bool SameCounts(IReadOnlyDictionary<OrderStatus, int> now, IReadOnlyDictionary<OrderStatus, int> shown) =>
+        now.Count == shown.Count && now.All(count => shown.TryGetValue(count.Key, out var was) && was == count.Value);
 
     private static bool SameNames(IReadOnlyList<Driver> now, IReadOnlyList<Driver> listed) =>
         now.Count == listed.Count && now.Zip(listed).All(pair => pair.First.Id == pair.Second.Id && pair.First.Name == pair.Second.Name);
