@@ -114,7 +114,8 @@ public sealed class StockAndPricingApiTests(WebApplicationFactory<Program> facto
     private static async Task<(string Id, string Name)> SupplierAsync(HttpClient admin)
     {
         var name = "Stock " + Guid.NewGuid().ToString("N")[..8];
-        var prefix = new string([.. Guid.NewGuid().ToString("N").Where(char.IsAsciiLetter).Take(4).Select(char.ToUpperInvariant)]).PadRight(4, 'Q');
+        // Five letters of 26 each: a prefix another test's supplier already holds (409) is all but impossible.
+        var prefix = new string([.. Enumerable.Range(0, 5).Select(_ => (char)('A' + Random.Shared.Next(26)))]);
         using var created = await admin.PostAsJsonAsync(ApiClient.Path("/api/suppliers"), new { name, tracking_prefix = prefix });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return ((await created.JsonAsync()).GetProperty("id").GetString()!, name);
