@@ -30,7 +30,7 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
         var wait = last == 0 ? TimeSpan.Zero : minInterval - clock.GetElapsedTime(last);
         if (wait <= TimeSpan.Zero)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static throttle => _ = throttle.RunAsync(), this, preferLocal: false);
+            QueueRun();
             return;
         }
 
@@ -43,8 +43,8 @@ public sealed class CoalescingThrottle(Func<Task> action, TimeSpan minInterval, 
     // A run still waiting in the schedule finds the throttle disposed and does nothing.
     public void Dispose() => _disposed = true;
 
-    /// <summary>The run the schedule held back, now due.</summary>
-    internal void RunDue() => _ = RunAsync();
+    /// <summary>Starts the run on a pool thread of its own: a run renders on its page's circuit, and the pages render side by side.</summary>
+    internal void QueueRun() => ThreadPool.UnsafeQueueUserWorkItem(static throttle => _ = throttle.RunAsync(), this, preferLocal: false);
 
     private async Task RunAsync()
     {

@@ -11,15 +11,23 @@ internal sealed class ThrottleSchedule
 {
     private static readonly ConditionalWeakTable<TimeProvider, ThrottleSchedule> s_byClock = [];
 
+    // Runs due within this much of a firing go with it. A thousand pages' intervals end at a thousand different moments:
+    // fired for each, the one timer went off and was re-armed thousands of times a second, and the runtime's timer
+    // thread woke for every one. A run a few milliseconds early is still a burst coalesced into one.
+    private static readonly TimeSpan s_together = TimeSpan.FromMilliseconds(5);
+
     private readonly TimeProvider _clock;
     private readonly ITimer _timer;
     private readonly Lock _lock = new();
     private readonly PriorityQueue<CoalescingThrottle, long> _waiting = new();
     private long _armedFor = long.MaxValue;
 
+    private readonly long _togetherTicks;
+
     private ThrottleSchedule(TimeProvider clock)
     {
         _clock = clock;
+        _togetherTicks = (long)(s_together.TotalSeconds * clock.TimestampFrequency);
         _timer = clock.CreateTimer(static state => ((ThrottleSchedule)state!).RunDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -43,13 +51,13 @@ internal sealed class ThrottleSchedule
 
     private void RunDue()
     {
-        List<CoalescingThrottle> due = [];
         lock (_lock)
         {
+            // Queueing a run to the pool is cheap enough to do under the lock, and spares a list of the due runs per tick.
             var now = _clock.GetTimestamp();
-            while (_waiting.TryPeek(out var throttle, out var at) && at <= now)
+            while (_waiting.TryPeek(out _, out var at) && at <= now + _togetherTicks)
             {
-                due.Add(_waiting.Dequeue());
+                _waiting.Dequeue().QueueRun();
             }
 
             _armedFor = long.MaxValue;
@@ -57,12 +65,6 @@ internal sealed class ThrottleSchedule
             {
                 Arm(next, now);
             }
-        }
-
-        // Each run on a pool thread of its own: a run renders on its page's circuit, and the pages render side by side.
-        foreach (var throttle in due)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(static throttle => throttle.RunDue(), throttle, preferLocal: false);
         }
     }
 

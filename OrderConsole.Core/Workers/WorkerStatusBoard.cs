@@ -10,9 +10,27 @@ public sealed class WorkerStatusBoard
     private readonly ConcurrentDictionary<string, WorkerStatus> _workers = new(StringComparer.Ordinal);
     private readonly Lock _watchersLock = new();
     private ImmutableWatchers _watchers = ImmutableWatchers.None;
+    private long _version;
+    private Listing _listing = new(-1, []);
 
-    /// <summary>Every worker's status, by name.</summary>
-    public IReadOnlyList<WorkerStatus> Current => [.. _workers.Values.OrderBy(status => status.Name, StringComparer.Ordinal)];
+    /// <summary>Every worker's status, by name: one list per change, shared by every page that asks (a thousand dashboards ask after each).</summary>
+    public IReadOnlyList<WorkerStatus> Current
+    {
+        get
+        {
+            var version = Interlocked.Read(ref _version);
+            var listing = Volatile.Read(ref _listing);
+            if (listing.Version == version)
+            {
+                return listing.Workers;
+            }
+
+            // Listed after reading the version: a change meanwhile raises the version again, so this list is never kept as newer than it is.
+            listing = new Listing(version, [.. _workers.Values.OrderBy(status => status.Name, StringComparer.Ordinal)]);
+            Volatile.Write(ref _listing, listing);
+            return listing.Workers;
+        }
+    }
 
     public WorkerStatus? Find(string name) => _workers.GetValueOrDefault(name);
 
@@ -41,6 +59,7 @@ public sealed class WorkerStatusBoard
     private void Change(string name, Func<WorkerStatus, WorkerStatus> change)
     {
         _workers.AddOrUpdate(name, key => change(new WorkerStatus(key)), (_, status) => change(status));
+        Interlocked.Increment(ref _version);
         foreach (var watcher in Volatile.Read(ref _watchers).Callbacks)
         {
             watcher();
@@ -54,6 +73,8 @@ public sealed class WorkerStatusBoard
             _watchers = _watchers.Without(changed);
         }
     }
+
+    private sealed record Listing(long Version, IReadOnlyList<WorkerStatus> Workers);
 
     private sealed record ImmutableWatchers(Action[] Callbacks)
     {

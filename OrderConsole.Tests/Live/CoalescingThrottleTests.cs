@@ -151,6 +151,18 @@ public sealed class CoalescingThrottleTests
         Assert.Equal(1, slow.Count);
     }
 
+    [Fact]
+    public async Task Runs_due_within_a_few_milliseconds_of_a_firing_go_with_it()
+    {
+        var close = new CallCounter();
+        using var first = await WaitingThrottleAsync(_runs, s_interval);
+        using var closeBehind = await WaitingThrottleAsync(close, s_interval + TimeSpan.FromMilliseconds(3));
+
+        _clock.Advance(s_interval);
+
+        await Eventually.HoldsAsync(() => _runs.Count == 2 && close.Count == 2, "both runs at the one firing");
+    }
+
     /// <summary>A throttle that has just run once and been signalled again, so its next run waits its interval.</summary>
     private async Task<CoalescingThrottle> WaitingThrottleAsync(CallCounter runs, TimeSpan interval)
     {

@@ -137,7 +137,7 @@ public partial class Dashboard : LivePage
 
     private string Hour(HourFigures hour) => Time.Local(hour.Start).ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The zone arrived from the browser (or changed): the hour labels and the deliveries' and comments' times are redrawn on the viewer's clock.</summary>
+    /// <summary>The zone arrived from the browser (or changed): the hour labels and the deliveries', activity's and comments' times are redrawn on the viewer's clock.</summary>
     protected override void OnParametersSet()
     {
         if (_drawnFor is not null && _drawnFor != Time)
@@ -145,6 +145,7 @@ public partial class Dashboard : LivePage
             DrawCharts();
             _deliveriesVersion++;
             _commentsVersion++;
+            _activityVersion++;
         }
 
         _drawnFor = Time;

@@ -25,5 +25,4 @@ public sealed record OrderPage(IReadOnlyList<Order> Items, int Total)
 
     /// <summary>The last page's index for <paramref name="total"/> orders (0 when there are none).</summary>
     public static int LastIndex(int total, int pageSize) => Math.Max(0, (total - 1) / pageSize);
-
 }
