@@ -114,6 +114,45 @@ public sealed class RedisAutoDispatchRaceTests(RedisServerFixture server)
         await Eventually.HoldsAsync(() => two.Live.CurrentNote(order.Id)?.Detail == note.Detail, "the other console shows the note");
     }
 
+    [Fact]
+    public async Task Ready_orders_left_pending_by_a_console_that_died_are_claimed_by_the_other_and_each_dispatched_once()
+    {
+        await using var one = await RedisMarket.OpenNewAsync(server);
+        await using var two = await one.JoinAsync(server);
+        await PrepareAsync(one.Store);
+        string[] drivers = ["Ana Lopez", "Ben Okafor", "Cara Diaz", "Dev Patel"];
+        for (var i = 0; i < drivers.Length; i++)
+        {
+            await PlaceAsync(one.Store, i < 2 ? (i == 0 ? Samples.Ana : Samples.Ben) : Driver(drivers[i]), 1.0 + (0.3 * i));
+        }
+
+        // Console one's consumer reads the ready events into its pending list and dies before deciding any.
+        await using var streams = new RedisWorkerStreams(one.Redis, one.Options, new FeedWorkerOptions());
+        var dead = await streams.OpenAsync(AutoDispatchWorker.WorkerName, "one", CancellationToken.None);
+        var ready = new List<Order>();
+        for (var i = 0; i < 3; i++)
+        {
+            ready.Add(await Marketplace.WalkAsync(one.Orders, await one.CreateOrderAsync(), OrderStatus.Ready));
+        }
+
+        var held = await dead.ReadAsync(100, includeRetries: false, claimIdle: null, TimeSpan.Zero, CancellationToken.None);
+        Assert.Equal(3, held.Count(entry => entry.Event.EventType == OrderEventTypes.ForStatus(OrderStatus.Ready)));
+
+        await using var survivor = await StartAsync(two, "two");
+
+        await Eventually.HoldsAsync(
+            async () => (await Task.WhenAll(ready.Select(order => DecisionsAsync(one.Store, order.Id)))).All(decisions => decisions.Count > 0),
+            "console two decided every order console one held");
+        await Eventually.HoldsAsync(() => survivor.Board.Find(AutoDispatchWorker.WorkerName) is { Pending: 0 }, "nothing is left pending");
+        var orders = await Task.WhenAll(ready.Select(order => one.Store.GetAsync(order.Id)));
+        Assert.All(orders, order => Assert.Equal(OrderStatus.Dispatched, order!.Status));
+        Assert.Equal(3, orders.Select(order => order!.DriverId).Distinct().Count());
+        foreach (var order in ready)
+        {
+            Assert.Single(await DecisionsAsync(one.Store, order.Id));
+        }
+    }
+
     private static AutoDispatchWorker Worker(RedisMarket market) => new(market.Store, market.Orders, NullLogger<AutoDispatchWorker>.Instance);
 
     private static async Task<WorkerHost> StartAsync(RedisMarket market, string consumer)
