@@ -27,14 +27,14 @@ public sealed class ConsoleApi : IDisposable
     public async Task<JsonElement> PostAsync(string path, object? body = null)
     {
         using var response = body is null ? await _http.PostAsync(new Uri(path, UriKind.Relative), null) : await _http.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
-        }
+        return await AnswerAsync("POST", path, response);
+    }
 
-        using var json = JsonDocument.Parse(text);
-        return json.RootElement.Clone();
+    /// <summary>PUTs a JSON body to <paramref name="path"/> and returns the answer, failing on an error status.</summary>
+    public async Task<JsonElement> PutAsync(string path, object body)
+    {
+        using var response = await _http.PutAsJsonAsync(path, body);
+        return await AnswerAsync("PUT", path, response);
     }
 
     public async Task<JsonElement> GetAsync(string path)
@@ -44,4 +44,16 @@ public sealed class ConsoleApi : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static async Task<JsonElement> AnswerAsync(string method, string path, HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}: {text}");
+        }
+
+        using var json = JsonDocument.Parse(text);
+        return json.RootElement.Clone();
+    }
 }
