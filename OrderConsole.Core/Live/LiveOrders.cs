@@ -38,6 +38,7 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
     private long _newestAppliedTicks;
     private volatile bool _caughtUp;
     private long _revision;
+    private bool _forgotOlderFinished;
     private Revised<IReadOnlyList<Order>>? _newestFirst;
     private Revised<IReadOnlyDictionary<OrderStatus, int>>? _counts;
     private Revised<IReadOnlyList<Driver>>? _driversByName;
@@ -46,6 +47,12 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
 
     /// <summary>True while the last read of the feed succeeded.</summary>
     public bool IsFeedConnected { get; private set; }
+
+    /// <summary>Whether the store holds finished orders older than the ones kept here (a list of them here is not all of them).</summary>
+    public bool ForgotOlderFinishedOrders => Volatile.Read(ref _forgotOlderFinished);
+
+    /// <summary>How many finished orders are kept here, newest first.</summary>
+    public int KeptFinishedOrders => options.RecentFinishedOrders;
 
     /// <summary>When the newest applied event happened.</summary>
     public DateTimeOffset? LastEventAt { get; private set; }
@@ -267,7 +274,10 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         // and replaying is harmless because older versions never replace newer ones.
         var position = await feed.GetLatestEventIdAsync(cancellationToken);
         var active = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => !status.IsFinal())], Limit = int.MaxValue }, cancellationToken);
-        var finished = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => status.IsFinal())], Limit = options.RecentFinishedOrders }, cancellationToken);
+        // One more than is kept says whether there are older ones.
+        var finished = await store.ListAsync(new OrderQuery { Statuses = [.. OrderStatusNames.All.Where(status => status.IsFinal())], Limit = (int)Math.Min(int.MaxValue, options.RecentFinishedOrders + 1L) }, cancellationToken);
+        Volatile.Write(ref _forgotOlderFinished, finished.Count > options.RecentFinishedOrders);
+        finished = [.. finished.Take(options.RecentFinishedOrders)];
         var drivers = await store.ListDriversAsync(cancellationToken);
         _suppliers = await store.ListSuppliersAsync(cancellationToken);
         _settings = await store.GetSettingsAsync(cancellationToken);
@@ -383,6 +393,8 @@ public sealed class LiveOrders(IOrderStore store, IOrderFeed feed, TimeProvider 
         {
             _orders.TryRemove(order.Id, out _);
         }
+
+        Volatile.Write(ref _forgotOlderFinished, true);
 
         Interlocked.Increment(ref _revision);
     }

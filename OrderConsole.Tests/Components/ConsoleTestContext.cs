@@ -25,12 +25,13 @@ namespace OrderConsole.Tests.Components;
 /// </summary>
 public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
 {
-    protected ConsoleTestContext()
+    /// <param name="live">The read model's bounds; the defaults when none.</param>
+    protected ConsoleTestContext(LiveOrdersOptions? live = null)
     {
         Feed = new InMemoryFeed();
         Store = new InMemoryOrderStore(Clock, Feed);
         Orders = new OrderService(Store, Clock);
-        Live = new LiveOrders(Store, Feed, Clock, new LiveOrdersOptions(), NullLogger<LiveOrders>.Instance);
+        Live = new LiveOrders(Store, Feed, Clock, live ?? new LiveOrdersOptions(), NullLogger<LiveOrders>.Instance);
 
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();

@@ -235,9 +235,66 @@ public sealed class LiveOrdersTests : IAsyncLifetime
         Assert.Equal(("corr-7", (Order?)null), (rolledBack.CorrelationId, rolledBack.Order));
     }
 
-    private async Task<LiveOrders> StartAsync(Marketplace market, IOrderFeed? feed = null)
+    [Fact]
+    public async Task A_start_over_more_finished_orders_than_it_keeps_holds_the_newest_and_says_older_ones_are_only_in_the_store()
     {
-        var live = new LiveOrders(market.Store, feed ?? market.Feed, market.Clock, new LiveOrdersOptions(), NullLogger<LiveOrders>.Instance);
+        var market = await Marketplace.OpenAsync();
+        var cancelled = new List<Order>();
+        for (var i = 0; i < 4; i++)
+        {
+            cancelled.Add(await CancelledAsync(market));
+        }
+
+        var live = await StartAsync(market, keptFinished: 3);
+
+        Assert.True(live.ForgotOlderFinishedOrders);
+        Assert.Null(live.Find(cancelled[0].Id));
+        Assert.All(cancelled.Skip(1), order => Assert.NotNull(live.Find(order.Id)));
+    }
+
+    [Fact]
+    public async Task A_start_over_as_many_finished_orders_as_it_keeps_holds_them_all_and_says_so()
+    {
+        var market = await Marketplace.OpenAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await CancelledAsync(market);
+        }
+
+        var live = await StartAsync(market, keptFinished: 3);
+
+        Assert.False(live.ForgotOlderFinishedOrders);
+        Assert.Equal(3, live.Orders().Count);
+    }
+
+    [Fact]
+    public async Task An_order_finishing_past_the_kept_number_lets_the_oldest_finished_go_and_says_so()
+    {
+        var market = await Marketplace.OpenAsync();
+        var live = await StartAsync(market, keptFinished: 2);
+        var first = await CancelledAsync(market);
+        var second = await CancelledAsync(market);
+        await Eventually.HoldsAsync(() => live.Find(second.Id) is { Status: OrderStatus.Cancelled }, "the read model has both");
+        Assert.False(live.ForgotOlderFinishedOrders);
+
+        var third = await CancelledAsync(market);
+
+        await Eventually.HoldsAsync(() => live.Find(first.Id) is null, "the read model let the oldest go");
+        Assert.Equal(OrderStatus.Cancelled, live.Find(third.Id)?.Status);
+        Assert.NotNull(live.Find(second.Id));
+        Assert.True(live.ForgotOlderFinishedOrders);
+    }
+
+    private static async Task<Order> CancelledAsync(Marketplace market)
+    {
+        var order = await market.CreateOrderAsync();
+        market.Clock.Advance(TimeSpan.FromSeconds(1));
+        return await market.Orders.CancelAsync(Marketplace.Admin, order.Id, "test");
+    }
+
+    private async Task<LiveOrders> StartAsync(Marketplace market, IOrderFeed? feed = null, int keptFinished = 10_000)
+    {
+        var live = new LiveOrders(market.Store, feed ?? market.Feed, market.Clock, new LiveOrdersOptions { RecentFinishedOrders = keptFinished }, NullLogger<LiveOrders>.Instance);
         _started.Add(live);
         await live.StartAsync(CancellationToken.None);
         return live;

@@ -58,6 +58,10 @@ public partial class Orders : LivePage
 
     private bool AllShownSelected => _page.Count > 0 && _page.All(order => _selected.Contains(order.Id));
 
+    /// <summary>The view can show finished orders and the read model let older ones go: the list is not all of them.</summary>
+    private bool OlderFinishedNotListed =>
+        Live.ForgotOlderFinishedOrders && (_filters.Statuses.Count == 0 || _filters.Statuses.Any(status => status.IsFinal()));
+
     private string ZoneNote => $"Days in {Settings.Value.Zone().Id}";
 
     protected override void OnInitialized()
