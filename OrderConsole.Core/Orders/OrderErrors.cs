@@ -43,6 +43,12 @@ public sealed class OrderNotFoundException(string what)
 public sealed class OrderConflictException(string message) : OrderDomainException(message)
 {
     public OrderStatus? CurrentStatus { get; init; }
+
+    /// <summary>The driver the change needed available but who was not, by name; null when the order itself changed.</summary>
+    public string? UnavailableDriver { get; init; }
+
+    /// <summary>That driver's status in words ("busy", "on break").</summary>
+    public string? DriverStatus { get; init; }
 }
 
 /// <summary>An input value broke a rule; <see cref="Field"/> names the offending field in its wire name.</summary>

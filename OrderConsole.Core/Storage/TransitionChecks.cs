@@ -39,7 +39,8 @@ public static class TransitionChecks
             CurrentStatus = status,
         };
 
-    public static OrderConflictException DriverNotAvailable(string driverId, string status) => new(DescribeDriverNotAvailable(driverId, status));
+    public static OrderConflictException DriverNotAvailable(string driverName, string status) =>
+        new(DescribeDriverNotAvailable(driverName, status)) { UnavailableDriver = driverName, DriverStatus = status };
 
     public static OrderValidationException NoDriver(string driverId) => new("driver_id", DescribeNoDriver(driverId));
 

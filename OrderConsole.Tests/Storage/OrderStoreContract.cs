@@ -669,6 +669,19 @@ public abstract partial class OrderStoreContract
     }
 
     [Fact]
+    public async Task Assigning_a_driver_on_break_is_refused_naming_the_driver_and_their_status_in_words()
+    {
+        var (store, _) = await CreateWithSuppliersAsync();
+        await store.SaveDriverAsync(Samples.Ana with { Status = DriverStatus.OnBreak }, Tester);
+        var ready = await ReadyOrderAsync(store);
+
+        var refusal = await Assert.ThrowsAsync<OrderConflictException>(() => store.ApplyAsync(Dispatch(ready, Samples.Ana)));
+
+        Assert.Equal((Samples.Ana.Name, "on break"), (refusal.UnavailableDriver, refusal.DriverStatus));
+        Assert.Equal($"driver {Samples.Ana.Name} is on break; choose an available driver", refusal.Message);
+    }
+
+    [Fact]
     public async Task Assigning_a_driver_that_does_not_exist_is_refused_and_writes_nothing()
     {
         var (store, feed) = await CreateWithSuppliersAsync();

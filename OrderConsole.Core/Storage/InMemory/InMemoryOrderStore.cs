@@ -426,7 +426,7 @@ public sealed partial class InMemoryOrderStore(TimeProvider clock, InMemoryFeed 
             var driver = findDriver(assignment.DriverId) ?? throw TransitionChecks.NoDriver(assignment.DriverId);
             if (assignment.MustBeAvailable && driver.Status != DriverStatus.Available)
             {
-                throw TransitionChecks.DriverNotAvailable(driver.Name, driver.Status.ToString().ToLowerInvariant());
+                throw TransitionChecks.DriverNotAvailable(driver.Name, DriverRules.Words(driver.Status));
             }
 
             changed.Add(driver with { Status = assignment.Status, OrderId = assignment.OrderId, UpdatedAt = transition.Next.UpdatedAt });

@@ -349,8 +349,9 @@ internal static class RedisScripts
               drivers[d.id] = driver
             end
             if d.must_be_available and driver.status ~= 'available' then
-              return 'DRIVERBUSY ' .. d.id .. ' ' .. driver.status,
-                {{LuaText.Expression(TransitionChecks.DescribeDriverNotAvailable(LuaText.Value("d.id"), LuaText.Value("string.gsub(driver.status, '_', ' ')")))}}
+              local driver_name = driver.json.name or d.id
+              return 'DRIVERBUSY ' .. driver.status .. ' ' .. driver_name,
+                {{LuaText.Expression(TransitionChecks.DescribeDriverNotAvailable(LuaText.Value("driver_name"), LuaText.Value("string.gsub(driver.status, '_', ' ')")))}}
             end
           end
           local no_stock, words = check_stock(t)

@@ -75,7 +75,9 @@ internal static class RedisStoreErrors
             "ILLEGAL" => new IllegalTransitionException(next.Id, Status(1), next.Status),
             "CONFLICT" => TransitionChecks.Conflict(next.Id, Status(1), long.Parse(words[2], CultureInfo.InvariantCulture)),
             "NODRIVER" => TransitionChecks.NoDriver(words.ElementAtOrDefault(1) ?? "?"),
-            "DRIVERBUSY" => TransitionChecks.DriverNotAvailable(words.ElementAtOrDefault(1) ?? "?", (words.ElementAtOrDefault(2) ?? "busy").Replace('_', ' ')),
+            // DRIVERBUSY <status> <driver name, which may hold spaces>
+            "DRIVERBUSY" => TransitionChecks.DriverNotAvailable(
+                words.Length >= 3 ? string.Join(' ', words[2..]) : "?", (words.ElementAtOrDefault(1) ?? "busy").Replace('_', ' ')),
             "NOSTOCK" when words.Length >= 4 => new OutOfStockException(
                 string.Join(' ', words[3..]), int.Parse(words[1], CultureInfo.InvariantCulture), int.Parse(words[2], CultureInfo.InvariantCulture)),
             "USEDUP" when words.Length >= 3 => new DiscountUsedUpException(words[2], int.Parse(words[1], CultureInfo.InvariantCulture)),

@@ -9,6 +9,21 @@ namespace OrderConsole.Tests.Components.Pages;
 public sealed class DeliveryProofFormTests : ConsoleTestContext
 {
     [Fact]
+    public async Task The_photo_can_be_taken_with_the_camera_or_chosen_from_the_phones_files()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.InTransit);
+        await SeenLiveAsync(order);
+        SignIn("driver", Role.Driver, driverId: "drv-ana");
+        var page = Render<DriverDesk>();
+
+        var photo = page.Find("input[type=file]");
+
+        // A capture attribute would make a phone open its camera only.
+        Assert.False(photo.HasAttribute("capture"));
+        Assert.Equal("image/jpeg,image/png,image/webp", photo.GetAttribute("accept"));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_image_is_explained_beside_the_photo_and_the_order_stays_in_transit()
     {
         var order = await OrderInStatusAsync(OrderStatus.InTransit);

@@ -40,6 +40,8 @@ public partial class Dashboard : LivePage
     private bool _anyDeliveries;
 
     private Layout.ViewerTime? _drawnFor;
+    private Guid? _shownId;
+    private Order? _shown;
 
     [Inject] private StoreDescription Store { get; set; } = default!;
 
@@ -70,6 +72,7 @@ public partial class Dashboard : LivePage
     protected override void Refresh()
     {
         _figures = Live.Figures();
+        _shown = _shownId is { } shownId ? Live.Find(shownId) : null;
         _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
 
         var clockStep = RelativeTime.ClockStep(Clock.GetUtcNow());
@@ -175,6 +178,18 @@ public partial class Dashboard : LivePage
         _deliveryTimes = Kept(_deliveryTimes, [.. _figures.Hours.Select(hour => hour.AverageDeliveryTime is { } average
             ? new ChartPoint(Hour(hour), average.TotalMinutes, $"{Duration(average)} over {hour.Deliveries} {(hour.Deliveries == 1 ? "delivery" : "deliveries")}")
             : new ChartPoint(Hour(hour), 0, "no deliveries"))]);
+    }
+
+    private void Show(Order order)
+    {
+        _shownId = order.Id;
+        _shown = Live.Find(order.Id);
+    }
+
+    private void Hide()
+    {
+        _shownId = null;
+        _shown = null;
     }
 
     private static IReadOnlyList<ChartPoint> Kept(IReadOnlyList<ChartPoint> drawn, IReadOnlyList<ChartPoint> now) => drawn.SequenceEqual(now) ? drawn : now;
