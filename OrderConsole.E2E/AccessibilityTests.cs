@@ -161,6 +161,50 @@ public sealed class AccessibilityTests(ConsoleFixture fixture, ITestOutputHelper
         await AssertAccessibleAsync(page, "/orders with the bulk cancel dialog open");
     }
 
+    [Fact]
+    public async Task All_orders_asking_which_driver_takes_the_selected_orders_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "dispatcher");
+        var page = await fixture.OpenAsync(context, "/orders");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Select [A-Z]") }).First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign driver" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync(page, "/orders with the bulk assign-driver dialog open");
+    }
+
+    [Fact]
+    public async Task The_supplier_desk_with_an_orders_details_open_has_no_serious_or_critical_accessibility_violation()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        await ConsoleSignIn.AsAsync(context, fixture.Console.Address, "supplier1");
+        var page = await fixture.OpenAsync(context, "/supplier");
+
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Details of ") }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Open the full tracker") })).ToBeVisibleAsync();
+        await Expect(page.GetByText("Loading the timeline…")).ToHaveCountAsync(0);
+
+        await AssertAccessibleAsync(page, "/supplier with the details drawer open");
+    }
+
+    [Fact]
+    public async Task The_public_tracking_page_thanking_for_feedback_has_no_serious_or_critical_accessibility_violation()
+    {
+        using var api = await ConsoleApi.SignInAsync(fixture.Console.Address, "dispatcher");
+        var delivered = await CustomerFeedbackTests.UnratedDeliveredOrderAsync(api);
+        await using var anyone = await fixture.Browser.NewContextAsync();
+        var page = await anyone.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.Console.Address, $"/track/{delivered.GetProperty("tracking_token").GetString()}").ToString());
+
+        await page.GetByRole(AriaRole.Radio, new() { Name = "5 stars", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
+        await Expect(page.GetByText("Thank you for your feedback: you rated this delivery 5 of 5.")).ToBeVisibleAsync();
+
+        await AssertAccessibleAsync(page, "/track/{token} (delivered, thanking for the feedback)");
+    }
+
     private async Task AssertAccessibleAsync(IPage page, string what)
     {
         var result = await page.RunAxe();
