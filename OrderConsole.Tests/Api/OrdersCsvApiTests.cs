@@ -48,6 +48,52 @@ public sealed class OrdersCsvApiTests(WebApplicationFactory<Program> factory) : 
         Assert.NotEqual(kept, rejected);
     }
 
+    [Theory]
+    [InlineData("", 4)]
+    [InlineData("&status=supplier_rejected", 1)]
+    [InlineData("&status=pending_supplier,supplier_rejected", 4)]
+    [InlineData("&supplier_id=napoli", 1)]
+    [InlineData("&supplier_id=luigis&status=pending_supplier", 2)]
+    [InlineData("&created_from={yesterday}&created_to={tomorrow}", 4)]
+    [InlineData("&created_from={tomorrow}", 0)]
+    [InlineData("&sort=-total", 4)]
+    public async Task The_export_holds_exactly_the_orders_the_listing_gives_for_the_same_filters(string filters, int matching)
+    {
+        using var luigis = await ApiClient.AsAsync(factory, "supplier1");
+        using var napoli = await ApiClient.AsAsync(factory, "supplier2");
+        using var dispatcher = await ApiClient.AsAsync(factory, "dispatcher");
+        var item = OrderListApiTests.Unique("Same");
+        await luigis.CreateOrderAsync(item, 9m);
+        await luigis.CreateOrderAsync(item, 14m);
+        var rejected = await luigis.CreateOrderAsync(item, 11m);
+        (await luigis.PostAsync($"/api/orders/{rejected}/supplier-respond?accept=false&notes=no%20dough")).EnsureSuccessStatusCode();
+        await napoli.CreateOrderAsync(item, 10m);
+        var query = $"q={item}" + filters
+            .Replace("{yesterday}", DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{tomorrow}", DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var listed = (await (await dispatcher.GetAsync(ApiClient.Path($"/api/orders?{query}&limit=100"))).JsonAsync())
+            .GetProperty("orders").EnumerateArray().Select(order => order.GetProperty("id").GetString()!).ToList();
+        var exported = CsvTable.Parse(await dispatcher.GetStringAsync(ApiClient.Path($"/api/orders.csv?{query}"))).Rows.Select(row => row["id"]).ToList();
+
+        Assert.Equal(listed, exported);
+        Assert.Equal(matching, exported.Count);
+    }
+
+    [Fact]
+    public async Task The_export_takes_the_driver_filter()
+    {
+        using var dispatcher = await ApiClient.AsAsync(factory, "dispatcher");
+        var anyDriven = (await (await dispatcher.GetAsync(ApiClient.Path("/api/orders?status=dispatched,in_transit,delivered&limit=500"))).JsonAsync())
+            .GetProperty("orders").EnumerateArray().First(order => order.GetProperty("driver_id").ValueKind == JsonValueKind.String);
+        var driverId = anyDriven.GetProperty("driver_id").GetString()!;
+
+        var table = CsvTable.Parse(await dispatcher.GetStringAsync(ApiClient.Path($"/api/orders.csv?driver_id={driverId}")));
+
+        Assert.Contains(anyDriven.GetProperty("id").GetString(), table.Rows.Select(row => row["id"]));
+        Assert.All(table.Rows, row => Assert.Equal(driverId, row["driver_id"]));
+    }
+
     [Fact]
     public async Task A_supplier_exports_only_their_own_suppliers_orders()
     {

@@ -97,7 +97,7 @@ public sealed class ProofApiTests(WebApplicationFactory<Program> factory) : ICla
     {
         using var driver = await ApiClient.AsAsync(factory, "driver");
         using var dispatcher = await ApiClient.AsAsync(factory, "dispatcher");
-        var id = await InTransitWithAnaAsync(dispatcher);
+        var id = await InTransitWithAnaAsync(factory, dispatcher);
 
         using var refused = await driver.PostAsync(ApiClient.Path($"/api/orders/{id}/deliver"), Proof("Jane", "%PDF-1.7"u8.ToArray(), "photo.jpg"));
 
@@ -105,6 +105,23 @@ public sealed class ProofApiTests(WebApplicationFactory<Program> factory) : ICla
         var problem = await refused.JsonAsync();
         Assert.Equal("photo", problem.GetProperty("field").GetString());
         Assert.StartsWith("That file is not a JPEG, PNG or WebP image", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("in_transit", (await (await dispatcher.GetAsync(ApiClient.Path($"/api/orders/{id}"))).JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_photo_larger_than_5_MB_is_refused_with_400_naming_the_photo_and_the_order_stays_in_transit()
+    {
+        using var driver = await ApiClient.AsAsync(factory, "driver");
+        using var dispatcher = await ApiClient.AsAsync(factory, "dispatcher");
+        var id = await InTransitWithAnaAsync(factory, dispatcher);
+        var large = TestImages.Jpeg().Concat(new byte[(5 * 1024 * 1024) + 1]).ToArray();
+
+        using var refused = await driver.PostAsync(ApiClient.Path($"/api/orders/{id}/deliver"), Proof("Jane", large, "photo.jpg"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.JsonAsync();
+        Assert.Equal("photo", problem.GetProperty("field").GetString());
+        Assert.StartsWith("The photo is larger than 5 MB", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("in_transit", (await (await dispatcher.GetAsync(ApiClient.Path($"/api/orders/{id}"))).JsonAsync()).GetProperty("status").GetString());
     }
 
@@ -117,7 +134,7 @@ public sealed class ProofApiTests(WebApplicationFactory<Program> factory) : ICla
         set.EnsureSuccessStatusCode();
         try
         {
-            var id = await InTransitWithAnaAsync(dispatcher);
+            var id = await InTransitWithAnaAsync(factory, dispatcher);
 
             using var refused = await dispatcher.PostAsync(ApiClient.Path($"/api/orders/{id}/status?status=delivered"), null);
 
@@ -137,13 +154,14 @@ public sealed class ProofApiTests(WebApplicationFactory<Program> factory) : ICla
     {
         using var driver = await ApiClient.AsAsync(factory, "driver");
         using var dispatcher = await ApiClient.AsAsync(factory, "dispatcher");
-        var id = await InTransitWithAnaAsync(dispatcher);
+        var id = await InTransitWithAnaAsync(factory, dispatcher);
         using var delivered = await driver.PostAsync(ApiClient.Path($"/api/orders/{id}/deliver"), Proof("Jane Doe", TestImages.JpegWithExif(), "photo.jpg"));
         Assert.True(delivered.StatusCode == HttpStatusCode.OK, await delivered.Content.ReadAsStringAsync());
         return id;
     }
 
-    private async Task<string> InTransitWithAnaAsync(HttpClient dispatcher)
+    /// <summary>A Luigi's order Ana (the demo driver) is carrying.</summary>
+    internal static async Task<string> InTransitWithAnaAsync(WebApplicationFactory<Program> factory, HttpClient dispatcher)
     {
         using var supplier = await ApiClient.AsAsync(factory, "supplier1");
         using var customer = await ApiClient.AsAsync(factory, "customer");
@@ -154,7 +172,8 @@ public sealed class ProofApiTests(WebApplicationFactory<Program> factory) : ICla
         return id;
     }
 
-    private static MultipartFormDataContent Proof(string receiver, byte[] photo, string photoName)
+    /// <summary>The driver's upload: the receiver's name, the photo as given and a drawn signature.</summary>
+    internal static MultipartFormDataContent Proof(string receiver, byte[] photo, string photoName)
     {
         var form = new MultipartFormDataContent { { new StringContent(receiver), "receiver_name" } };
         var photoPart = new ByteArrayContent(photo);
