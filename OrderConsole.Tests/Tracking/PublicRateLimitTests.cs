@@ -58,6 +58,21 @@ public sealed class PublicRateLimitTests(TinyRateLimitHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task Posting_feedback_past_the_limit_gets_429_before_any_feedback_is_looked_at()
+    {
+        var client = IPAddress.Parse("203.0.113.6");
+        for (var i = 0; i < TinyRateLimitHost.PermitLimit; i++)
+        {
+            await SendAsync(client, HttpMethods.Post, "/track/AAAAAAAAAAAAAAAAAAAAAA");
+        }
+
+        var refused = await SendAsync(client, HttpMethods.Post, "/track/AAAAAAAAAAAAAAAAAAAAAA");
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.RetryAfter);
+    }
+
+    [Fact]
     public async Task The_staff_pages_are_not_held_back_by_the_public_limit()
     {
         var client = IPAddress.Parse("203.0.113.5");
@@ -71,12 +86,15 @@ public sealed class PublicRateLimitTests(TinyRateLimitHost host) : IClassFixture
         Assert.Equal(StatusCodes.Status200OK, health.StatusCode);
     }
 
-    /// <summary>A GET from <paramref name="address"/>: the test server has no real peers, so the address is set directly.</summary>
-    private async Task<(int StatusCode, string? RetryAfter, string? ContentType, string Body)> GetAsync(IPAddress address, string path)
+    private Task<(int StatusCode, string? RetryAfter, string? ContentType, string Body)> GetAsync(IPAddress address, string path) =>
+        SendAsync(address, HttpMethods.Get, path);
+
+    /// <summary>A request from <paramref name="address"/>: the test server has no real peers, so the address is set directly.</summary>
+    private async Task<(int StatusCode, string? RetryAfter, string? ContentType, string Body)> SendAsync(IPAddress address, string method, string path)
     {
         var context = await host.Server.SendAsync(request =>
         {
-            request.Request.Method = HttpMethods.Get;
+            request.Request.Method = method;
             request.Request.Path = path;
             request.Connection.RemoteIpAddress = address;
         });
