@@ -11,7 +11,8 @@ namespace OrderConsole.Tests.Components.Pages;
 
 /// <summary>
 /// A delivery's proof where people look for it: staff see the photo and the signature on the tracker and in the order
-/// drawer; a customer is told who signed and shown no image, which the proof endpoints would refuse them.
+/// drawer; a customer, on the tracker and in their own drawer, is told who signed and shown no image, which the proof
+/// endpoints would refuse them.
 /// </summary>
 public sealed class ProofOnPagesTests : ConsoleTestContext
 {
@@ -61,6 +62,25 @@ public sealed class ProofOnPagesTests : ConsoleTestContext
             var proof = page.Find(".order-details .proof-of-delivery");
             Assert.Contains("Jane Doe", proof.TextContent, StringComparison.Ordinal);
             Assert.Equal(2, proof.QuerySelectorAll("img").Length);
+        });
+    }
+
+    [Fact]
+    public async Task A_customers_delivered_order_opens_in_place_saying_who_signed_with_no_image()
+    {
+        SignIn(Marketplace.Customer.Name, Role.Customer);
+        var delivered = await DeliveredWithProofAsync();
+        var page = Render<Customer>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[aria-label='Details of {delivered.SupplierTrackingId}']")));
+
+        await page.ClickAsync($"Details of {delivered.SupplierTrackingId}");
+
+        page.WaitForAssertion(() =>
+        {
+            var details = page.Find(".order-details");
+            Assert.Contains($"Order {delivered.SupplierTrackingId}", details.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("Delivered · signed by J.", details.QuerySelector(".proof-signed-by")!.TextContent);
+            Assert.Empty(details.QuerySelectorAll("img"));
         });
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
@@ -27,6 +28,14 @@ public partial class Customer : LivePage
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
+    private Guid? _shownId;
+    private Order? _shown;
+
+    /// <summary>The viewer's time zone, cascaded by the layout: the drawer's timeline is on the viewer's clock.</summary>
+    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
+
+    private Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
+
     protected override Role Desk => Role.Customer;
 
     protected override LiveFilter Filter => LiveFilter.Orders(order => order.Status != OrderStatus.PendingSupplier);
@@ -35,6 +44,19 @@ public partial class Customer : LivePage
     {
         _offers = [.. Live.Orders(order => order.Status == OrderStatus.SupplierAccepted).OrderBy(order => order.SupplierRespondedAt)];
         _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null && OrderAccess.CanSee(Actor, order));
+        _shown = _shownId is { } shownId ? _accepted.FirstOrDefault(order => order.Id == shownId) : null;
+    }
+
+    private void Show(Order order)
+    {
+        _shownId = order.Id;
+        _shown = order;
+    }
+
+    private void Hide()
+    {
+        _shownId = null;
+        _shown = null;
     }
 
     private async Task Open(Order order)
