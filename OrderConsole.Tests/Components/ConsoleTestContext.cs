@@ -46,6 +46,7 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new OpenCircuits());
         Services.AddSingleton(new MapSettings(TileUrl: string.Empty, Attribution: string.Empty));
         Services.AddSingleton(Workers);
+        Services.AddSingleton(WorkerOptions);
         Settings = new CurrentSettings(Live, new ConsoleSettings { Currency = "USD", DefaultMarkupPercentage = 30m, LateThresholdMinutes = 10, TimeZone = "UTC" });
         Services.AddSingleton(Settings);
         Services.AddSingleton(MoneyFormat.Following(() => Settings.Value.Currency));
@@ -63,6 +64,9 @@ public abstract class ConsoleTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>This instance's worker figures, as the dashboard shows them; empty until a test runs a worker.</summary>
     protected WorkerStatusBoard Workers { get; } = new();
+
+    /// <summary>The workers' settings the pages read; a test may turn the workers off here before rendering.</summary>
+    protected FeedWorkerOptions WorkerOptions { get; } = new();
 
     protected InMemoryOrderStore Store { get; }
 

@@ -43,6 +43,13 @@ public static class WorkerServices
             services.AddHostedService(provider => provider.GetRequiredService<FeedWorkerRunner>());
             services.AddHostedService<WebhookRetries>();
         }
+        else if (!embedded)
+        {
+            // The workers run on other instances: their groups are read here for the dashboard and metrics.
+            services.AddSingleton<IWorkerGroups>(provider => new RedisWorkerGroups(
+                provider.GetRequiredService<RedisStoreConnection>(), provider.GetRequiredService<RedisStoreOptions>()));
+            services.AddHostedService<WorkerGroupsWatch>();
+        }
 
         return services;
     }

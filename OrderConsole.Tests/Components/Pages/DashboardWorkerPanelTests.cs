@@ -23,6 +23,30 @@ public sealed class DashboardWorkerPanelTests : ConsoleTestContext
     }
 
     [Fact]
+    public void An_instance_running_no_workers_says_the_workers_shown_run_elsewhere()
+    {
+        WorkerOptions.Enabled = false;
+        Workers.RecordBacklog("webhooks", new WorkerBacklog(Lag: 0, Pending: 0, DeadLetters: 0), Start);
+        SignIn("admin", Role.Admin);
+
+        var page = Render<Dashboard>();
+
+        Assert.Contains("These workers run on other instances; the last error shown is each one's newest dead letter.", page.Markup, StringComparison.Ordinal);
+        Assert.Single(page.RowsWith("Webhooks"));
+    }
+
+    [Fact]
+    public void An_instance_running_its_workers_does_not_say_they_run_elsewhere()
+    {
+        Workers.Register("webhooks");
+        SignIn("admin", Role.Admin);
+
+        var page = Render<Dashboard>();
+
+        Assert.DoesNotContain("run on other instances", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_worker_with_no_error_says_so()
     {
         Workers.Register("sla");
