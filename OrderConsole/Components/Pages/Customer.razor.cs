@@ -28,8 +28,7 @@ public partial class Customer : LivePage
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
-    private Guid? _shownId;
-    private Order? _shown;
+    private readonly ShownOrder _shown = new();
 
     /// <summary>The viewer's time zone, cascaded by the layout: the drawer's timeline is on the viewer's clock.</summary>
     [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
@@ -44,20 +43,12 @@ public partial class Customer : LivePage
     {
         _offers = [.. Live.Orders(order => order.Status == OrderStatus.SupplierAccepted).OrderBy(order => order.SupplierRespondedAt)];
         _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null && OrderAccess.CanSee(Actor, order));
-        _shown = _shownId is { } shownId ? _accepted.FirstOrDefault(order => order.Id == shownId) : null;
+        _shown.Follow(Accepted);
     }
 
-    private void Show(Order order)
-    {
-        _shownId = order.Id;
-        _shown = order;
-    }
+    private Order? Accepted(Guid orderId) => _accepted.FirstOrDefault(order => order.Id == orderId);
 
-    private void Hide()
-    {
-        _shownId = null;
-        _shown = null;
-    }
+    private void Show(Order order) => _shown.Show(order.Id, Accepted);
 
     private async Task Open(Order order)
     {

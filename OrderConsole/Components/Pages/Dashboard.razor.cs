@@ -40,8 +40,7 @@ public partial class Dashboard : LivePage
     private bool _anyDeliveries;
 
     private Layout.ViewerTime? _drawnFor;
-    private Guid? _shownId;
-    private Order? _shown;
+    private readonly ShownOrder _shown = new();
 
     [Inject] private StoreDescription Store { get; set; } = default!;
 
@@ -72,7 +71,7 @@ public partial class Dashboard : LivePage
     protected override void Refresh()
     {
         _figures = Live.Figures();
-        _shown = _shownId is { } shownId ? Live.Find(shownId) : null;
+        _shown.Follow(Live.Find);
         _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
 
         var clockStep = RelativeTime.ClockStep(Clock.GetUtcNow());
@@ -180,17 +179,7 @@ public partial class Dashboard : LivePage
             : new ChartPoint(Hour(hour), 0, "no deliveries"))]);
     }
 
-    private void Show(Order order)
-    {
-        _shownId = order.Id;
-        _shown = Live.Find(order.Id);
-    }
-
-    private void Hide()
-    {
-        _shownId = null;
-        _shown = null;
-    }
+    private void Show(Order order) => _shown.Show(order.Id, Live.Find);
 
     private static IReadOnlyList<ChartPoint> Kept(IReadOnlyList<ChartPoint> drawn, IReadOnlyList<ChartPoint> now) => drawn.SequenceEqual(now) ? drawn : now;
 }

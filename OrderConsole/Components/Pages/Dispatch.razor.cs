@@ -26,8 +26,7 @@ public partial class Dispatch : LivePage
     private TimeSpan _lateThreshold;
     private ITimer? _lateCheck;
     private Guid? _selectedId;
-    private Guid? _shownId;
-    private Order? _shown;
+    private readonly ShownOrder _shown = new();
     private const string DriverField = "driver_id";
 
     private static readonly MapMarkerKind[] s_mapLegend =
@@ -52,7 +51,7 @@ public partial class Dispatch : LivePage
 
     protected override LiveFilter Filter =>
         // The order in the drawer is followed past the desk's statuses, so its delivery shows there too.
-        LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit || order.Id == _shownId)
+        LiveFilter.Orders(order => order.Status is OrderStatus.Ready or OrderStatus.Dispatched or OrderStatus.InTransit || order.Id == _shown.Id)
             .Or(LiveFilter.Drivers).Or(LiveFilter.Suppliers);
 
     protected override void Refresh()
@@ -68,7 +67,7 @@ public partial class Dispatch : LivePage
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
             ? Live.LineupFor(selected)
             : PickupLineup.For(Live.Drivers().Where(driver => driver.Active), null, null);
-        _shown = _shownId is { } shownId ? Live.Find(shownId) : null;
+        _shown.Follow(Live.Find);
         _map = MapMarkers.ForDispatch(Live.Drivers(), _ready, _onTheRoad, Live.Suppliers());
     }
 
@@ -127,17 +126,7 @@ public partial class Dispatch : LivePage
         Refresh();
     }
 
-    private void Show(Order order)
-    {
-        _shownId = order.Id;
-        _shown = Live.Find(order.Id);
-    }
-
-    private void Hide()
-    {
-        _shownId = null;
-        _shown = null;
-    }
+    private void Show(Order order) => _shown.Show(order.Id, Live.Find);
 
     private void Close()
     {

@@ -33,8 +33,7 @@ public partial class Orders : LivePage
     private IReadOnlyList<Core.Orders.Supplier> _listedSuppliers = [];
     private IReadOnlyList<Driver> _listedDrivers = [];
     private string _zoneId = string.Empty;
-    private Guid? _shownId;
-    private Order? _shown;
+    private readonly ShownOrder _shown = new();
     private IReadOnlyList<BulkResultLine> _results = [];
     private string _resultsTitle = string.Empty;
     private bool _working;
@@ -80,7 +79,7 @@ public partial class Orders : LivePage
         }
 
         _counts = counts;
-        _shown = _shownId is { } id ? Live.Find(id) : null;
+        _shown.Follow(Live.Find);
         var (suppliers, drivers, zone) = (Live.Suppliers(), Live.Drivers(), Settings.Value.Zone());
         if (!ReferenceEquals(suppliers, _listedSuppliers) || !SameNames(drivers, _listedDrivers) || zone.Id != _zoneId)
         {
@@ -196,17 +195,7 @@ public partial class Orders : LivePage
 
     private void ClearSelection() => _selected.Clear();
 
-    private void Open(Guid orderId)
-    {
-        _shownId = orderId;
-        _shown = Live.Find(orderId);
-    }
-
-    private void Close()
-    {
-        _shownId = null;
-        _shown = null;
-    }
+    private void Open(Guid orderId) => _shown.Show(orderId, Live.Find);
 
     private void DismissResults() => _results = [];
 

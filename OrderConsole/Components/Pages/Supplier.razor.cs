@@ -18,8 +18,7 @@ public partial class Supplier : LivePage
     private string _supplierId = string.Empty;
     private IReadOnlyList<Order> _queue = [];
     private Guid? _selectedId;
-    private Guid? _shownId;
-    private Order? _shown;
+    private readonly ShownOrder _shown = new();
 
     /// <summary>Counts the refreshes, so the stock panel reads the levels again after the supplier's orders change.</summary>
     private long _revision;
@@ -73,32 +72,21 @@ public partial class Supplier : LivePage
             .OrderBy(order => order.Status.IsFinal())
             .ThenBy(order => order.Status.IsFinal() ? -order.UpdatedAt.UtcTicks : order.CreatedAt.UtcTicks)];
 
-        _shown = ShownOrder();
+        _shown.Follow(OwnOrder);
     }
 
     private void ActAs(string supplierId)
     {
         _supplierId = supplierId;
         _selectedId = null;
-        _shownId = null;
+        _shown.Hide();
         Refresh();
     }
 
-    /// <summary>The order in the drawer as the read model has it now, only while it is an order of the supplier this desk acts for.</summary>
-    private Order? ShownOrder() =>
-        _shownId is { } id && Live.Find(id) is { } order && order.SupplierId == _supplierId ? order : null;
+    /// <summary>The order as the read model has it now, only while it is an order of the supplier this desk acts for.</summary>
+    private Order? OwnOrder(Guid orderId) => Live.Find(orderId) is { } order && order.SupplierId == _supplierId ? order : null;
 
-    private void Show(Order order)
-    {
-        _shownId = order.Id;
-        _shown = ShownOrder();
-    }
-
-    private void Hide()
-    {
-        _shownId = null;
-        _shown = null;
-    }
+    private void Show(Order order) => _shown.Show(order.Id, OwnOrder);
 
     private void Open(Order order)
     {
