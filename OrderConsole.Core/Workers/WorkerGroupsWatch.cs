@@ -21,9 +21,17 @@ public sealed class WorkerGroupsWatch(
             board.RecordBacklog(group.Worker, group.Backlog, now);
 
             // The dead letter is the failure this instance can see: a worker's other errors stay on its own instance.
-            if (group is { LastDeadLetterError: { } error, LastDeadLetterAt: { } at } && board.Find(group.Worker)?.LastErrorAt != at)
+            if (group is { LastDeadLetterError: { } error, LastDeadLetterAt: { } at })
             {
-                board.RecordError(group.Worker, error, at, attempt: false);
+                if (board.Find(group.Worker)?.LastErrorAt != at)
+                {
+                    board.RecordError(group.Worker, error, at, attempt: false);
+                }
+            }
+            else if (board.Find(group.Worker)?.LastError is not null)
+            {
+                // Its dead letters were replayed or trimmed away: the error they carried is gone with them.
+                board.ClearError(group.Worker);
             }
         }
 

@@ -53,6 +53,8 @@ public sealed class WorkerStatusBoard
     internal void RecordError(string name, string error, DateTimeOffset at, bool attempt) =>
         Change(name, status => status with { Failures = status.Failures + (attempt ? 1 : 0), LastError = error, LastErrorAt = at });
 
+    internal void ClearError(string name) => Change(name, status => status with { LastError = null, LastErrorAt = null });
+
     internal void RecordBacklog(string name, WorkerBacklog backlog, DateTimeOffset at) =>
         Change(name, status => status with { Lag = backlog.Lag, Pending = backlog.Pending, DeadLetters = backlog.DeadLetters, MeasuredAt = at });
 

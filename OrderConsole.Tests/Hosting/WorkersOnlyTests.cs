@@ -69,6 +69,7 @@ public sealed class WorkersOnlyTests : IDisposable
         var board = _pagesOnly.Services.GetRequiredService<WorkerStatusBoard>();
         Assert.Null(board.Find("hub-relay"));
         Assert.Null(board.Find(WebhookWorker.WorkerName));
+        Assert.Null(board.Find(AutoDispatchWorker.WorkerName));
     }
 
     public void Dispose()

@@ -18,7 +18,9 @@ public sealed class BulkTests
         var outcomes = await market.Orders.AssignEachAsync(Marketplace.Dispatcher, [first.Id, second.Id, pending.Id], "drv-ana", _ => false);
 
         Assert.Equal([(first.Id, true), (second.Id, false), (pending.Id, false)], outcomes.Select(outcome => (outcome.OrderId, outcome.Done)));
-        Assert.All(outcomes.Skip(1), outcome => Assert.NotNull(outcome.Refusal));
+        var busy = Assert.IsType<OrderConflictException>(outcomes[1].Refusal);
+        Assert.Equal(("Ana Lopez", "busy"), (busy.UnavailableDriver, busy.DriverStatus));
+        Assert.IsType<IllegalTransitionException>(outcomes[2].Refusal);
         Assert.Equal(
             (OrderStatus.Dispatched, "drv-ana", OrderStatus.Ready, OrderStatus.PendingSupplier, DriverStatus.Busy),
             ((await market.Store.GetAsync(first.Id))!.Status, (await market.Store.GetAsync(first.Id))!.DriverId,

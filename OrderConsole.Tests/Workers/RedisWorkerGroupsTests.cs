@@ -36,6 +36,25 @@ public sealed class RedisWorkerGroupsTests(RedisServerFixture server)
     }
 
     [Fact]
+    public async Task Once_a_workers_dead_letters_are_gone_their_error_is_no_longer_shown()
+    {
+        await using var market = await RedisMarket.OpenNewAsync(server);
+        await using var streams = new RedisWorkerStreams(market.Redis, market.Options, WorkerHost.FastOptions());
+        var stream = await streams.OpenAsync("held", "holder", CancellationToken.None);
+        await market.CreateOrderAsync();
+        var entry = Assert.Single(await stream.ReadAsync(1, includeRetries: false, claimIdle: null, TimeSpan.Zero, CancellationToken.None));
+        await stream.DeadLetterAsync(entry, 3, "the receiver answered 500", CancellationToken.None);
+        var (watch, board) = Watch(market);
+        await watch.LookAsync();
+        Assert.Equal("the receiver answered 500", board.Find("held")?.LastError);
+
+        await market.Redis.Database.KeyDeleteAsync(market.Options.KeyPrefix + "worker:held:dead");
+        await watch.LookAsync();
+
+        Assert.Equal((0L, (string?)null, (DateTimeOffset?)null), (board.Find("held")!.DeadLetters, board.Find("held")!.LastError, board.Find("held")!.LastErrorAt));
+    }
+
+    [Fact]
     public async Task Entries_a_worker_holds_show_as_pending_and_unread_ones_as_lag()
     {
         await using var market = await RedisMarket.OpenNewAsync(server);

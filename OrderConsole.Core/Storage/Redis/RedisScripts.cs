@@ -349,7 +349,7 @@ internal static class RedisScripts
               drivers[d.id] = driver
             end
             if d.must_be_available and driver.status ~= 'available' then
-              local driver_name = driver.json.name or d.id
+              local driver_name = type(driver.json.name) == 'string' and driver.json.name or d.id
               return 'DRIVERBUSY ' .. driver.status .. ' ' .. driver_name,
                 {{LuaText.Expression(TransitionChecks.DescribeDriverNotAvailable(LuaText.Value("driver_name"), LuaText.Value("string.gsub(driver.status, '_', ' ')")))}}
             end

@@ -75,6 +75,30 @@ public sealed class DispatchPageTests : ConsoleTestContext
     }
 
     [Fact]
+    public async Task Dispatching_with_a_driver_who_went_on_break_meanwhile_says_so_by_name_beside_the_driver_field()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        SignIn("dora", Role.Dispatcher);
+        var snackbars = Render<MudSnackbarProvider>();
+        var popovers = Render<MudPopoverProvider>();
+        var page = Render<DispatchPage>();
+        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
+        await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
+
+        // As in the race above: a driver change re-renders the page and starts its interval; within it Ben goes on break.
+        await Orders.ReportPositionAsync(Marketplace.BenDriving, "drv-ben", 40.71, -74.0);
+        await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Latitude is not null, "the read model has Ben's position");
+        await Store.ChangeDriverAsync("drv-ben", new DriverChange { Status = DriverStatus.OnBreak }, "ben");
+        await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Status == DriverStatus.OnBreak, "the read model has Ben on break");
+        await page.ClickAsync("Dispatch order");
+
+        page.WaitForAssertion(() => Assert.Equal("Ben Okafor is on break; choose an available driver", page.ErrorOf("Driver")));
+        snackbars.WaitForAssertion(() => Assert.Contains("Ben Okafor is on break; choose an available driver.", snackbars.Markup, StringComparison.Ordinal));
+        Assert.Equal(OrderStatus.Ready, Live.Find(order.Id)!.Status);
+    }
+
+    [Fact]
     public async Task A_delivery_marked_in_transit_elsewhere_changes_its_buttons_without_a_reload()
     {
         var order = await OrderInStatusAsync(OrderStatus.Dispatched);

@@ -11,8 +11,8 @@ namespace OrderConsole.Tests.Components.Pages;
 
 /// <summary>
 /// A delivery's proof where people look for it: staff see the photo and the signature on the tracker and in the order
-/// drawer; a customer, on the tracker and in their own drawer, is told who signed and shown no image, which the proof
-/// endpoints would refuse them.
+/// drawer; a customer, on the tracker and in their own drawer, sees who received their order and when, and no image,
+/// which the proof endpoints would refuse them.
 /// </summary>
 public sealed class ProofOnPagesTests : ConsoleTestContext
 {
@@ -35,15 +35,16 @@ public sealed class ProofOnPagesTests : ConsoleTestContext
     }
 
     [Fact]
-    public async Task A_customer_on_the_tracker_is_told_who_signed_and_shown_no_image()
+    public async Task A_customer_on_the_tracker_sees_who_received_the_order_and_no_image()
     {
         SignIn(Marketplace.Customer.Name, Role.Customer);
         var delivered = await DeliveredWithProofAsync();
 
         var page = Render<Tracker>(parameters => parameters.Add(tracker => tracker.Id, delivered.Id));
 
-        page.WaitForAssertion(() => Assert.Equal("Delivered · signed by J.", page.Find(".proof-signed-by").TextContent));
-        Assert.Empty(page.FindAll(".proof-of-delivery"));
+        page.WaitForAssertion(() => Assert.Contains("Jane Doe", page.Find(".proof-of-delivery .proof-facts").TextContent, StringComparison.Ordinal));
+        Assert.Equal("The photo and the signature are kept for staff.", page.Find(".proof-staff-only").TextContent);
+        Assert.Empty(page.FindAll(".proof-of-delivery img"));
         Assert.DoesNotContain("/proof/", page.Markup, StringComparison.Ordinal);
     }
 
@@ -66,7 +67,7 @@ public sealed class ProofOnPagesTests : ConsoleTestContext
     }
 
     [Fact]
-    public async Task A_customers_delivered_order_opens_in_place_saying_who_signed_with_no_image()
+    public async Task A_customers_delivered_order_opens_in_place_saying_who_received_it_with_no_image()
     {
         SignIn(Marketplace.Customer.Name, Role.Customer);
         var delivered = await DeliveredWithProofAsync();
@@ -79,8 +80,9 @@ public sealed class ProofOnPagesTests : ConsoleTestContext
         {
             var details = page.Find(".order-details");
             Assert.Contains($"Order {delivered.SupplierTrackingId}", details.QuerySelector("h2")!.TextContent, StringComparison.Ordinal);
-            Assert.Equal("Delivered · signed by J.", details.QuerySelector(".proof-signed-by")!.TextContent);
+            Assert.Contains("Jane Doe", details.QuerySelector(".proof-facts")!.TextContent, StringComparison.Ordinal);
             Assert.Empty(details.QuerySelectorAll("img"));
+            Assert.DoesNotContain("/proof/", details.InnerHtml, StringComparison.Ordinal);
         });
     }
 

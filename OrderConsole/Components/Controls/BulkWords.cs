@@ -23,7 +23,7 @@ public static class BulkWords
     {
         IllegalTransitionException { Current: var current } when current.IsFinal() => $"it is already {current.ToDisplayName()}",
         IllegalTransitionException { Current: var current } => $"it is {current.ToDisplayName()}",
-        OrderConflictException { UnavailableDriver: { } driver, DriverStatus: var status } => $"{driver} is {status ?? "not available"}; choose an available driver",
+        OrderConflictException conflict when RefusalWords.DescribeUnavailableDriver(conflict) is { } unavailable => unavailable,
         OrderConflictException => "it changed meanwhile; look at it again",
         ForbiddenOrderActionException => "you may not change it",
         OrderNotFoundException => "it no longer exists",

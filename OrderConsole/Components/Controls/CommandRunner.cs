@@ -12,6 +12,9 @@ namespace OrderConsole.Components.Controls;
 /// </summary>
 public sealed class CommandRunner(ISnackbar snackbar, IDialogService dialogs, RefusalWords words)
 {
+    /// <summary>The field a refusal for an unavailable driver is shown beside.</summary>
+    public const string DriverField = "driver_id";
+
     /// <summary>
     /// Runs <paramref name="command"/>; true when it succeeded. Field errors go to <paramref name="errors"/>;
     /// <paramref name="orderId"/> names the order a refusal is about, when the command is about one.
@@ -37,6 +40,12 @@ public sealed class CommandRunner(ISnackbar snackbar, IDialogService dialogs, Re
             }
 
             Refuse("Not done", refused.Message);
+        }
+        catch (OrderConflictException conflict) when (RefusalWords.DescribeUnavailableDriver(conflict) is { } unavailable)
+        {
+            // Beside the driver field where the page has one (the dispatch desk), and in words.
+            errors.Set(DriverField, unavailable);
+            Refuse("Driver not available", unavailable + ".");
         }
         catch (OrderConflictException conflict)
         {

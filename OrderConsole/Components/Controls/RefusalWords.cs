@@ -13,6 +13,10 @@ public sealed class RefusalWords(LiveOrders live)
     public string Describe(IllegalTransitionException refused) =>
         $"{Changed(refused.OrderId, refused.Current)}; it can no longer be {refused.Requested.ToDisplayName()}.";
 
+    /// <summary>"Ana Lopez is busy; choose an available driver" when the change needed a driver who was not available; null otherwise.</summary>
+    public static string? DescribeUnavailableDriver(OrderConflictException conflict) =>
+        conflict.UnavailableDriver is { } driver ? $"{driver} is {conflict.DriverStatus ?? "not available"}; choose an available driver" : null;
+
     /// <summary>A refusal because someone else changed the order first.</summary>
     public string DescribeConflict(Guid? orderId, OrderStatus? current) =>
         orderId is { } id && (current ?? live.Find(id)?.Status) is { } status

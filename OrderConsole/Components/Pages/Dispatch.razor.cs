@@ -27,7 +27,7 @@ public partial class Dispatch : LivePage
     private ITimer? _lateCheck;
     private Guid? _selectedId;
     private readonly ShownOrder _shown = new();
-    private const string DriverField = "driver_id";
+    private const string DriverField = CommandRunner.DriverField;
 
     private static readonly MapMarkerKind[] s_mapLegend =
         [MapMarkerKind.AvailableDriver, MapMarkerKind.BusyDriver, MapMarkerKind.DriverOnBreak, MapMarkerKind.Pickup];
