@@ -30,6 +30,12 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected FieldErrors Errors { get; } = new();
 
+    /// <summary>The viewer's time zone, cascaded by the layout: the page's times are shown on the viewer's clock.</summary>
+    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
+
+    /// <summary>The viewer's clock; UTC outside a layout.</summary>
+    protected Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
+
     /// <summary>The desk this page is: the role its user acts in (admins act as admin everywhere).</summary>
     protected abstract Role Desk { get; }
 

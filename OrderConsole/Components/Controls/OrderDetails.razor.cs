@@ -39,7 +39,7 @@ public partial class OrderDetails : ComponentBase, IDisposable
 
     private string TimelineId => $"order-timeline-{_instance}";
 
-    private string Reference => string.IsNullOrEmpty(Order.SupplierTrackingId) ? Order.ShortId : Order.SupplierTrackingId;
+    private string Reference => OrderCode.Of(Order);
 
     public void Dispose()
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
-using OrderConsole.Components.Layout;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Settings;
@@ -30,13 +29,9 @@ public partial class AdminSettings : LivePage
 
     [Inject] private MoneyFormat Money { get; set; } = default!;
 
-    [CascadingParameter] private ViewerTime? ViewerZone { get; set; }
-
     protected override Role Desk => Role.Admin;
 
     protected override LiveFilter Filter => LiveFilter.Settings;
-
-    private ViewerTime Viewer => ViewerZone ?? ViewerTime.Utc;
 
     protected override void Refresh()
     {

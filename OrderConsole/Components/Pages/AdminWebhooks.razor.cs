@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
-using OrderConsole.Components.Layout;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Webhooks;
@@ -39,13 +38,9 @@ public partial class AdminWebhooks : LivePage
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
-    [CascadingParameter] private ViewerTime? ViewerZone { get; set; }
-
     protected override Role Desk => Role.Admin;
 
     protected override LiveFilter Filter => LiveFilter.Settings;
-
-    private ViewerTime Viewer => ViewerZone ?? ViewerTime.Utc;
 
     protected override async Task OnInitializedAsync()
     {
@@ -156,7 +151,7 @@ public partial class AdminWebhooks : LivePage
         }
 
         WebhookDelivery? attempted = null;
-        var what = $"{EventTypeNames.Describe(delivery.EventType)} of {Viewer.Clock(delivery.CreatedAt, "HH:mm:ss")}";
+        var what = $"{EventTypeNames.Describe(delivery.EventType)} of {Time.Clock(delivery.CreatedAt, "HH:mm:ss")}";
         await RunAsync($"Sent {what} again", async () => attempted = await Sender.AttemptAsync(delivery, subscription, CancellationToken.None));
         _redelivery = attempted switch
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
@@ -29,11 +28,6 @@ public partial class Customer : LivePage
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
     private readonly ShownOrder _shown = new();
-
-    /// <summary>The viewer's time zone, cascaded by the layout: the drawer's timeline is on the viewer's clock.</summary>
-    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
-
-    private Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
 
     protected override Role Desk => Role.Customer;
 

@@ -44,11 +44,6 @@ public partial class Dashboard : LivePage
 
     [Inject] private StoreDescription Store { get; set; } = default!;
 
-    /// <summary>The viewer's time zone, cascaded by the layout: the hourly charts are labelled on the viewer's clock.</summary>
-    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
-
-    private Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
-
     private string ZoneName => Time.IsUtc ? "UTC" : "your time";
 
     [Inject] private OpenCircuits Circuits { get; set; } = default!;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
-using OrderConsole.Components.Layout;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Events;
 using OrderConsole.Core.Live;
@@ -37,11 +36,6 @@ public partial class Dispatch : LivePage
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     [Inject] private CurrentSettings Settings { get; set; } = default!;
-
-    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
-    [CascadingParameter] public ViewerTime? Viewer { get; set; }
-
-    private ViewerTime Time => Viewer ?? ViewerTime.Utc;
 
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using OrderConsole.Components.Controls;
 using OrderConsole.Components.Dialogs;
-using OrderConsole.Components.Layout;
 using OrderConsole.Core.Drivers;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
@@ -45,11 +44,6 @@ public partial class Orders : LivePage
     [Inject] private CurrentSettings Settings { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
-
-    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
-    [CascadingParameter] public ViewerTime? Viewer { get; set; }
-
-    private ViewerTime Time => Viewer ?? ViewerTime.Utc;
 
     protected override Role Desk => Role.Dispatcher;
 
@@ -171,7 +165,7 @@ public partial class Orders : LivePage
     private static DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>How the list names an order: the supplier's code, or the short id while it has none.</summary>
-    internal static string Code(Order order) => string.IsNullOrEmpty(order.SupplierTrackingId) ? order.ShortId : order.SupplierTrackingId;
+    internal static string Code(Order order) => OrderCode.Of(order);
 
     private void Select(OrderSelection selection)
     {

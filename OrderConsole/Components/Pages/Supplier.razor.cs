@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using OrderConsole.Components.Controls;
-using OrderConsole.Components.Layout;
 using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Service;
@@ -43,11 +42,6 @@ public partial class Supplier : LivePage
     private Order? Selected => _selectedId is { } id ? Live.Find(id) : null;
 
     [Inject] private CurrentSettings Settings { get; set; } = default!;
-
-    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
-    [CascadingParameter] public ViewerTime? Viewer { get; set; }
-
-    private ViewerTime Time => Viewer ?? ViewerTime.Utc;
 
     /// <summary>What an empty markup becomes: the supplier's own default, else the marketplace's in force.</summary>
     private string DefaultMarkup =>

@@ -31,11 +31,6 @@ public partial class Tracker : LivePage
 
     [Parameter] public Guid Id { get; set; }
 
-    /// <summary>The viewer's time zone, cascaded by the layout.</summary>
-    [CascadingParameter] public Layout.ViewerTime? Viewer { get; set; }
-
-    private Layout.ViewerTime Time => Viewer ?? Layout.ViewerTime.Utc;
-
     protected override Role Desk => Role.Dispatcher;
 
     /// <summary>Every staff role may track an order it may see: suppliers their own, drivers theirs, customers their own.</summary>
@@ -133,8 +128,7 @@ public partial class Tracker : LivePage
         Refresh();
     }
 
-    private static string Reference(Order order) =>
-        string.IsNullOrEmpty(order.SupplierTrackingId) ? order.ShortId : order.SupplierTrackingId;
+    private static string Reference(Order order) => OrderCode.Of(order);
 
     /// <summary>"on time", "4 min early", "7 min late" or "under a minute late" for a delivered order with an ETA.</summary>
     private static string Punctuality(DateTimeOffset delivered, DateTimeOffset eta)
