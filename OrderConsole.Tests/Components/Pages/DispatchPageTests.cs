@@ -47,19 +47,9 @@ public sealed class DispatchPageTests : ConsoleTestContext
     [Fact]
     public async Task The_dispatcher_who_loses_a_race_is_told_in_words_who_was_quicker()
     {
-        var order = await OrderInStatusAsync(OrderStatus.Ready);
-        await SeenLiveAsync(order);
-        SignIn("dora", Role.Dispatcher);
-        var snackbars = Render<MudSnackbarProvider>();
-        var popovers = Render<MudPopoverProvider>();
-        var page = Render<DispatchPage>();
-        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
-        await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
+        var (order, page, snackbars) = await BenChosenAndPageBusyAsync();
 
-        // A driver change re-renders the page at once and starts its render interval; within it, the other
-        // dispatcher puts Ana on the order first, and this page has not re-rendered yet when Dora clicks.
-        await Orders.ReportPositionAsync(Marketplace.BenDriving, "drv-ben", 40.71, -74.0);
-        await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Latitude is not null, "the read model has Ben's position");
+        // The other dispatcher puts Ana on the order first, and this page has not re-rendered yet when Dora clicks.
         var won = await Orders.DispatchAsync(Marketplace.Dispatcher with { Name = "dispatcher" }, order.Id, "drv-ana");
         await Eventually.HoldsAsync(() => Live.Find(order.Id)?.Version >= won.Version, "the read model has the other dispatch");
         await page.ClickAsync("Dispatch order");
@@ -77,18 +67,8 @@ public sealed class DispatchPageTests : ConsoleTestContext
     [Fact]
     public async Task Dispatching_with_a_driver_who_went_on_break_meanwhile_says_so_by_name_beside_the_driver_field()
     {
-        var order = await OrderInStatusAsync(OrderStatus.Ready);
-        await SeenLiveAsync(order);
-        SignIn("dora", Role.Dispatcher);
-        var snackbars = Render<MudSnackbarProvider>();
-        var popovers = Render<MudPopoverProvider>();
-        var page = Render<DispatchPage>();
-        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
-        await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
+        var (order, page, snackbars) = await BenChosenAndPageBusyAsync();
 
-        // As in the race above: a driver change re-renders the page and starts its interval; within it Ben goes on break.
-        await Orders.ReportPositionAsync(Marketplace.BenDriving, "drv-ben", 40.71, -74.0);
-        await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Latitude is not null, "the read model has Ben's position");
         await Store.ChangeDriverAsync("drv-ben", new DriverChange { Status = DriverStatus.OnBreak }, "ben");
         await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Status == DriverStatus.OnBreak, "the read model has Ben on break");
         await page.ClickAsync("Dispatch order");
@@ -161,5 +141,24 @@ public sealed class DispatchPageTests : ConsoleTestContext
 
         page.WaitForAssertion(() => Assert.Equal("late by 6 min", page.Find(".late-badge").TextContent));
         Assert.Single(page.FindAll("tr.late-row"));
+    }
+
+    /// <summary>
+    /// Dora opens a ready order and chooses Ben; then Ben's new position re-renders the page at once and starts its
+    /// render interval, so a change made next is not on the page yet when Dora clicks.
+    /// </summary>
+    private async Task<(Order Order, IRenderedComponent<DispatchPage> Page, IRenderedComponent<MudSnackbarProvider> Snackbars)> BenChosenAndPageBusyAsync()
+    {
+        var order = await OrderInStatusAsync(OrderStatus.Ready);
+        await SeenLiveAsync(order);
+        SignIn("dora", Role.Dispatcher);
+        var snackbars = Render<MudSnackbarProvider>();
+        var popovers = Render<MudPopoverProvider>();
+        var page = Render<DispatchPage>();
+        await page.ClickAsync($"Open order {order.SupplierTrackingId}");
+        await page.ChooseAsync(popovers, "Driver", "Ben Okafor");
+        await Orders.ReportPositionAsync(Marketplace.BenDriving, "drv-ben", 40.71, -74.0);
+        await Eventually.HoldsAsync(() => Live.Drivers().Single(driver => driver.Id == "drv-ben").Latitude is not null, "the read model has Ben's position");
+        return (order, page, snackbars);
     }
 }
