@@ -8,18 +8,22 @@ namespace OrderConsole.Components.Controls;
 /// </summary>
 public sealed class ShownOrder
 {
+    // Given when the drawer opens, so following a change (every refresh of every open page) allocates nothing.
+    private Func<Guid, Order?>? _find;
+
     public Guid? Id { get; private set; }
 
     public Order? Order { get; private set; }
 
+    /// <summary>Opens the drawer on an order; <paramref name="find"/> answers null for an order the page may not show.</summary>
     public void Show(Guid orderId, Func<Guid, Order?> find)
     {
-        Id = orderId;
-        Follow(find);
+        (Id, _find) = (orderId, find);
+        Follow();
     }
 
-    public void Hide() => (Id, Order) = (null, null);
+    public void Hide() => (Id, Order, _find) = (null, null, null);
 
-    /// <summary>Looks the shown order up again; <paramref name="find"/> answers null for an order the page may not show.</summary>
-    public void Follow(Func<Guid, Order?> find) => Order = Id is { } id ? find(id) : null;
+    /// <summary>Looks the shown order up again.</summary>
+    public void Follow() => Order = Id is { } id && _find is { } find ? find(id) : null;
 }

@@ -37,7 +37,7 @@ public partial class Customer : LivePage
     {
         _offers = [.. Live.Orders(order => order.Status == OrderStatus.SupplierAccepted).OrderBy(order => order.SupplierRespondedAt)];
         _accepted = Live.Orders(order => order.CustomerAcceptedAt is not null && OrderAccess.CanSee(Actor, order));
-        _shown.Follow(Accepted);
+        _shown.Follow();
     }
 
     private Order? Accepted(Guid orderId) => _accepted.FirstOrDefault(order => order.Id == orderId);

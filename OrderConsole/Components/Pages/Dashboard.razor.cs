@@ -66,7 +66,7 @@ public partial class Dashboard : LivePage
     protected override void Refresh()
     {
         _figures = Live.Figures();
-        _shown.Follow(Live.Find);
+        _shown.Follow();
         _map = MapMarkers.ForDeliveries(_figures.ActiveDeliveries);
 
         var clockStep = RelativeTime.ClockStep(Clock.GetUtcNow());

@@ -61,7 +61,7 @@ public partial class Dispatch : LivePage
         _lineup = Selected is { Status: OrderStatus.Ready or OrderStatus.Dispatched } selected
             ? Live.LineupFor(selected)
             : PickupLineup.For(Live.Drivers().Where(driver => driver.Active), null, null);
-        _shown.Follow(Live.Find);
+        _shown.Follow();
         _map = MapMarkers.ForDispatch(Live.Drivers(), _ready, _onTheRoad, Live.Suppliers());
     }
 

@@ -73,7 +73,7 @@ public partial class Orders : LivePage
         }
 
         _counts = counts;
-        _shown.Follow(Live.Find);
+        _shown.Follow();
         var (suppliers, drivers, zone) = (Live.Suppliers(), Live.Drivers(), Settings.Value.Zone());
         if (!ReferenceEquals(suppliers, _listedSuppliers) || !SameNames(drivers, _listedDrivers) || zone.Id != _zoneId)
         {

@@ -66,7 +66,7 @@ public partial class Supplier : LivePage
             .OrderBy(order => order.Status.IsFinal())
             .ThenBy(order => order.Status.IsFinal() ? -order.UpdatedAt.UtcTicks : order.CreatedAt.UtcTicks)];
 
-        _shown.Follow(OwnOrder);
+        _shown.Follow();
     }
 
     private void ActAs(string supplierId)
