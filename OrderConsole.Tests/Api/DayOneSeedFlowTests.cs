@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using OrderConsole.Accounts;
+using OrderConsole.Core.Live;
 using OrderConsole.Core.Orders;
 using OrderConsole.Core.Users;
 using OrderConsole.Tests.Infrastructure;
@@ -110,6 +111,9 @@ public sealed class DayOneSeedFlowTests
         var inTransit = await GetAsync(dispatcher, $"/api/orders/{id}/delivery");
         await StepAsync(driver, $"/api/orders/{id}/status?status=delivered", "delivered");
         var delivery = await GetAsync(dispatcher, $"/api/orders/{id}/delivery");
+        // /api/state lists orders from the console's live view, which follows the feed a moment after the write.
+        var live = console.Services.GetRequiredService<LiveOrders>();
+        await Eventually.HoldsAsync(() => live.Find(Guid.Parse(id!))?.Status == OrderStatus.Delivered, "the live view has the delivery");
         var state = await GetAsync(admin, "/api/state");
 
         Assert.Equal(("Pizza Palace", "PIZ-1", 10.00m), (order.GetProperty("supplier_name").GetString(), order.GetProperty("supplier_tracking_id").GetString(), order.GetProperty("supplier_price").GetDecimal()));
