@@ -51,6 +51,12 @@ public sealed class PublicTrafficGuard : IDisposable
             }
         }
 
+        // Charged as the answer starts, not after it is sent: a client reading the 404 must not get its next look-up in first.
+        context.Response.OnStarting(() =>
+        {
+            CountFailure(context.Response.StatusCode, client);
+            return Task.CompletedTask;
+        });
         if (IsStream(context.Request.Path))
         {
             await FollowAsync(context, next, client);
@@ -58,12 +64,11 @@ public sealed class PublicTrafficGuard : IDisposable
         }
 
         await next(context);
-        CountFailure(context, client);
     }
 
-    private void CountFailure(HttpContext context, string client)
+    private void CountFailure(int status, string client)
     {
-        if (FailureCost > 0 && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
+        if (FailureCost > 0 && status is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
         {
             var left = (int)(_failures.GetStatistics(client)?.CurrentAvailablePermits ?? 0);
             using var drawn = _failures.AttemptAcquire(client, Math.Min(FailureCost, left));
@@ -82,7 +87,6 @@ public sealed class PublicTrafficGuard : IDisposable
             }
 
             await next(context);
-            CountFailure(context, client);
         }
         finally
         {
