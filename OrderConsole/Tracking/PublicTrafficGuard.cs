@@ -52,11 +52,15 @@ public sealed class PublicTrafficGuard : IDisposable
         }
 
         // Charged as the answer starts, not after it is sent: a client reading the 404 must not get its next look-up in first.
-        context.Response.OnStarting(() =>
+        if (FailureCost > 0)
         {
-            CountFailure(context.Response.StatusCode, client);
-            return Task.CompletedTask;
-        });
+            context.Response.OnStarting(() =>
+            {
+                CountFailure(context.Response.StatusCode, client);
+                return Task.CompletedTask;
+            });
+        }
+
         if (IsStream(context.Request.Path))
         {
             await FollowAsync(context, next, client);
@@ -68,7 +72,7 @@ public sealed class PublicTrafficGuard : IDisposable
 
     private void CountFailure(int status, string client)
     {
-        if (FailureCost > 0 && status is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
+        if (status is StatusCodes.Status404NotFound or StatusCodes.Status400BadRequest)
         {
             var left = (int)(_failures.GetStatistics(client)?.CurrentAvailablePermits ?? 0);
             using var drawn = _failures.AttemptAcquire(client, Math.Min(FailureCost, left));
